@@ -1,0 +1,47 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let strictSettings: [SwiftSetting] = [
+  .enableUpcomingFeature("ExistentialAny"),
+  .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+  name: "pnsdoctor",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "pnsdoctor", targets: ["pnsdoctor"]),
+    .library(name: "PNSDoctorCore", targets: ["PNSDoctorCore"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+  ],
+  targets: [
+    .target(
+      name: "PNSDoctorCore",
+      dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
+      swiftSettings: strictSettings
+    ),
+    .executableTarget(
+      name: "pnsdoctor",
+      dependencies: [
+        "PNSDoctorCore",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      swiftSettings: strictSettings
+    ),
+    .testTarget(
+      name: "PNSDoctorCoreTests",
+      dependencies: ["PNSDoctorCore"],
+      resources: [.copy("Fixtures")],
+      swiftSettings: strictSettings
+    ),
+    .testTarget(
+      name: "PNSDoctorCLITests",
+      dependencies: ["pnsdoctor", "PNSDoctorCore"],
+      swiftSettings: strictSettings
+    ),
+  ],
+  swiftLanguageModes: [.v6]
+)

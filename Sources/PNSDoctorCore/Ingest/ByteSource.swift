@@ -1,0 +1,105 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Where the bytes of one input come from: a file, standard input, or text already in memory.
+///
+/// Reading is pull-based and chunked so that a multi-gigabyte file never has to fit in memory.
+public protocol ByteSource {
+  /// A name for messages: the file path, `<stdin>`, or `<paste>`.
+  var name: String { get }
+  /// The total size when it is known in advance (for progress), else `nil`.
+  var expectedSize: Int? { get }
+  /// Appends up to `maximumCount` bytes to `buffer`; returns how many were added, 0 at the end.
+  mutating func read(into buffer: inout [UInt8], maximumCount: Int) throws(ReadIssue) -> Int
+}
+
+/// Bytes already in memory: a paste, a test fixture.
+public struct InMemoryByteSource: ByteSource {
+  public let name: String
+  private let bytes: [UInt8]
+  private var position = 0
+
+  public init(name: String, bytes: [UInt8]) {
+    self.name = name
+    self.bytes = bytes
+  }
+
+  public init(name: String, text: String) {
+    self.init(name: name, bytes: Array(text.utf8))
+  }
+
+  public var expectedSize: Int? { bytes.count }
+
+  public mutating func read(into buffer: inout [UInt8], maximumCount: Int) -> Int {
+    let count = min(maximumCount, bytes.count - position)
+    buffer.append(contentsOf: bytes[position..<position + count])
+    position += count
+    return count
+  }
+}
+
+/// A file descriptor: an opened file or standard input.
+public final class FileDescriptorByteSource: ByteSource {
+  public let name: String
+  public let expectedSize: Int?
+  private let descriptor: Int32
+  private let ownsDescriptor: Bool
+
+  /// Opens the file at `path` for reading.
+  /// - Throws: `ReadIssue` naming the file when it cannot be opened.
+  public init(path: String) throws(ReadIssue) {
+    let descriptor = open(path, O_RDONLY)
+    guard descriptor >= 0 else {
+      throw ReadIssue(
+        reason: .cannotOpen(systemError: String(cString: strerror(errno))),
+        at: SourceLocation(source: path))
+    }
+    var status = stat()
+    if fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR {
+      close(descriptor)
+      throw ReadIssue(reason: .cannotOpen(systemError: "is a directory"), at: SourceLocation(source: path))
+    }
+    self.name = path
+    self.descriptor = descriptor
+    self.ownsDescriptor = true
+    self.expectedSize = (status.st_mode & S_IFMT) == S_IFREG ? Int(status.st_size) : nil
+  }
+
+  /// Standard input.
+  public init(standardInputNamed name: String = "<stdin>") {
+    self.name = name
+    self.descriptor = 0
+    self.ownsDescriptor = false
+    self.expectedSize = nil
+  }
+
+  deinit {
+    if ownsDescriptor { close(descriptor) }
+  }
+
+  public func read(into buffer: inout [UInt8], maximumCount: Int) throws(ReadIssue) -> Int {
+    let oldCount = buffer.count
+    buffer.append(contentsOf: repeatElement(0, count: maximumCount))
+    var result = 0
+    repeat {
+      result = buffer.withUnsafeMutableBytes { raw in
+        #if canImport(Glibc)
+          Glibc.read(descriptor, raw.baseAddress! + oldCount, maximumCount)
+        #else
+          Darwin.read(descriptor, raw.baseAddress! + oldCount, maximumCount)
+        #endif
+      }
+    } while result < 0 && errno == EINTR
+    guard result >= 0 else {
+      buffer.removeLast(maximumCount)
+      throw ReadIssue(
+        reason: .cannotRead(systemError: String(cString: strerror(errno))),
+        at: SourceLocation(source: name))
+    }
+    buffer.removeLast(maximumCount - result)
+    return result
+  }
+}

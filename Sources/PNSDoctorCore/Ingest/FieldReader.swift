@@ -1,0 +1,124 @@
+/// Reads typed fields out of one JSON object, leniently where no information is lost, and
+/// collects every problem instead of stopping at the first.
+///
+/// Lenient means: numbers sent as strings (`"ulFailReason":"518"`), strings sent as numbers,
+/// booleans for 0/1 flags, and empty strings or `null` for absent values are all accepted.
+/// Anything that would need guessing (`"ulFailReason":"busy"`, `518.5`) is a problem.
+struct FieldReader {
+  let object: JSONObject
+  /// Path of the object inside its record, for messages (`feeLst[3]`), empty at the top.
+  let path: String
+  private(set) var problems: [ReadIssue.Reason] = []
+  private var consumed: Set<String> = []
+
+  init(_ object: JSONObject, path: String) {
+    self.object = object
+    self.path = path
+  }
+
+  /// The members no typed field took: kept so that nothing the platform sends is dropped.
+  var unknownMembers: [JSONObject.Member] {
+    object.members.filter { !consumed.contains($0.key) }
+  }
+
+  private func fieldPath(_ key: String) -> String {
+    path.isEmpty ? key : "\(path).\(key)"
+  }
+
+  /// The value of `key`, or `nil` when it is absent, `null` or an empty string.
+  private mutating func present(_ key: String) -> JSONValue? {
+    consumed.insert(key)
+    guard let value = object[key] else { return nil }
+    switch value {
+    case .null: return nil
+    case .string(let text) where text.isEmpty: return nil
+    default: return value
+    }
+  }
+
+  mutating func string(_ key: String) -> String? {
+    guard let value = present(key) else { return nil }
+    switch value {
+    case .string(let text): return text
+    case .number(let digits): return digits
+    case .bool(let flag): return flag ? "true" : "false"
+    default:
+      problems.append(.wrongType(path: fieldPath(key), expected: "a string", found: value.kindDescription))
+      return nil
+    }
+  }
+
+  /// A required string; records a problem when it is absent.
+  mutating func requiredString(_ key: String) -> String {
+    if let text = string(key) { return text }
+    if !problems.contains(where: { if case .wrongType(let p, _, _) = $0 { return p == fieldPath(key) }; return false }) {
+      problems.append(.missingField(path: fieldPath(key)))
+    }
+    return ""
+  }
+
+  mutating func integer(_ key: String) -> Int? {
+    guard let value = present(key) else { return nil }
+    switch value {
+    case .number(let digits), .string(let digits):
+      if let integer = Self.integer(fromDigits: digits) { return integer }
+      let shown = value.stringValue.map { "\"\($0)\"" } ?? digits
+      problems.append(.wrongType(path: fieldPath(key), expected: "an integer", found: shown))
+      return nil
+    case .bool(let flag):
+      return flag ? 1 : 0
+    default:
+      problems.append(.wrongType(path: fieldPath(key), expected: "an integer", found: value.kindDescription))
+      return nil
+    }
+  }
+
+  /// An integer from digits, also accepting `518.0` and `5.18e2` when they are whole numbers.
+  static func integer(fromDigits text: String) -> Int? {
+    let trimmed = text.trimmingCharacters(in: .whitespaces)
+    if let integer = Int(trimmed) { return integer }
+    guard let double = Double(trimmed), double.isFinite, double.rounded() == double,
+      abs(double) < 9.0e15
+    else { return nil }
+    return Int(double)
+  }
+
+  mutating func time(_ key: String) -> Timestamp? {
+    guard let value = present(key) else { return nil }
+    switch value {
+    case .string(let text):
+      if let time = Timestamp.parse(text.trimmingCharacters(in: .whitespaces)) { return time }
+      problems.append(.invalidTime(path: fieldPath(key), text: text))
+      return nil
+    case .number(let digits):
+      // Epoch seconds or milliseconds, as some receivers re-log them.
+      if let epoch = Int64(digits), digits.count == 10 || digits.count == 13 {
+        return Timestamp(millisecondsSince1970: digits.count == 10 ? epoch * 1000 : epoch)
+      }
+      problems.append(.invalidTime(path: fieldPath(key), text: digits))
+      return nil
+    default:
+      problems.append(.wrongType(path: fieldPath(key), expected: "a time string", found: value.kindDescription))
+      return nil
+    }
+  }
+
+  /// A nested object, or `nil` (with a problem when present with another type).
+  mutating func object(_ key: String) -> JSONObject? {
+    guard let value = present(key) else { return nil }
+    if let object = value.objectValue { return object }
+    problems.append(.wrongType(path: fieldPath(key), expected: "an object", found: value.kindDescription))
+    return nil
+  }
+
+  /// Marks a key as read by the caller without converting it.
+  mutating func take(_ key: String) -> JSONValue? {
+    consumed.insert(key)
+    return object[key]
+  }
+
+  /// Records a problem found by the caller.
+  mutating func report(_ problem: ReadIssue.Reason) {
+    problems.append(problem)
+  }
+}

@@ -1,0 +1,115 @@
+/// Reads the messages of one input, whatever its form: raw push bodies, JSON arrays, JSON Lines,
+/// HTTP request dumps, log lines with JSON after a prefix, and Python dict reprs.
+///
+/// The one reader behind `pnsdoctor import` and paste-to-diagnose. It is pull-based:
+///
+/// ```swift
+/// var reader = InputReader(source: InMemoryByteSource(name: "<paste>", text: pasted))
+/// while let item = try reader.next() {
+///   switch item {
+///   case .record(let record): use(record.message)
+///   case .issue(let issue): report(issue)
+///   }
+/// }
+/// ```
+///
+/// A problem with one record never stops the reading: the record is reported and skipped.
+public struct InputReader<Source: ByteSource> {
+  /// One message read, or one problem met.
+  public enum Item: Sendable {
+    case record(ReadRecord)
+    case issue(ReadIssue)
+  }
+
+  private var scanner: MessageScanner<Source>
+  private var pending: [Item] = []
+  private var sniffed = false
+  private var finished = false
+  private var sawAnything = false
+  private var fingerprintValue = ""
+
+  /// - Parameter recordLimit: the largest record accepted, in bytes (16 MiB by default).
+  public init(source: Source, recordLimit: Int = 16 << 20) {
+    scanner = MessageScanner(source: source, recordLimit: recordLimit)
+  }
+
+  /// The input's name.
+  public var sourceName: String { scanner.source.name }
+
+  /// Bytes consumed so far, for progress reports.
+  public var bytesRead: Int { scanner.bytesRead }
+
+  /// A stable identity of the input's content, taken from its first mebibyte.
+  ///
+  /// Two reads of the same content (the same file imported twice, or through a pipe) have the
+  /// same fingerprint, so the store can tell a repeated import from a real re-push; a log that
+  /// has grown since keeps its fingerprint, so only its new records count.
+  public mutating func fingerprint() throws(ReadIssue) -> String {
+    if !sniffed { try sniff() }
+    return fingerprintValue
+  }
+
+  /// The next message or problem, or `nil` when the input is exhausted.
+  /// - Throws: `ReadIssue` only when the input itself fails (an I/O error); every problem with
+  ///   its content is returned as an `.issue` item instead.
+  public mutating func next() throws(ReadIssue) -> Item? {
+    if !sniffed { try sniff() }
+    while pending.isEmpty {
+      if finished { return nil }
+      guard let item = try scanner.next() else {
+        finished = true
+        if !sawAnything {
+          pending.append(.issue(ReadIssue(reason: .noMessagesFound, at: SourceLocation(source: sourceName))))
+        }
+        break
+      }
+      sawAnything = true
+      switch item {
+      case .issue(let issue):
+        pending.append(.issue(issue))
+      case .value(let value, let location, let offset):
+        for result in MessageClassifier.classify(value) {
+          switch result {
+          case .success(let classified):
+            pending.append(
+              .record(
+                ReadRecord(
+                  message: classified.message, raw: classified.raw, location: location,
+                  offset: offset, ordinal: classified.ordinal)))
+          case .failure(let reason):
+            pending.append(.issue(ReadIssue(reason: reason, at: location)))
+          }
+        }
+      }
+    }
+    return pending.isEmpty ? nil : pending.removeFirst()
+  }
+
+  /// Looks at the first bytes: refuses compressed, UTF-16 and binary inputs with a clear reason
+  /// before any garbage can be mistaken for records, and takes the fingerprint.
+  private mutating func sniff() throws(ReadIssue) {
+    sniffed = true
+    let head = try scanner.prefix(1 << 20)
+    fingerprintValue = FNV1a.hexDigest(of: head)
+    let whole = SourceLocation(source: sourceName)
+    if let reason = InputSniffer.refusal(forPrefix: head.prefix(4096)) {
+      finished = true
+      sawAnything = true
+      pending.append(.issue(ReadIssue(reason: reason, at: whole)))
+    }
+  }
+}
+
+/// One message read from an input, with where it was found.
+public struct ReadRecord: Sendable {
+  public var message: Message
+  /// The JSON of this message alone (one CDR, not its whole batch), normalised to JSON when it
+  /// was read from a Python repr.
+  public var raw: JSONValue
+  /// Where the top-level value holding this message starts.
+  public var location: SourceLocation
+  /// Byte offset of that top-level value in its input.
+  public var offset: Int
+  /// Position of the message inside that value (a CDR's index in its batch).
+  public var ordinal: Int
+}

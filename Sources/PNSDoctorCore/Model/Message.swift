@@ -1,0 +1,26 @@
+/// One message read from an input: what the platform pushed, or an API response.
+public enum Message: Sendable, Equatable {
+  case callEvent(CallEvent)
+  case callDetailRecord(CallDetailRecord)
+  case sms(SMSNotification)
+  case apiResponse(APIResponse)
+
+  /// The call this message belongs to, for events and CDRs.
+  public var sessionId: String? {
+    switch self {
+    case .callEvent(let event): return event.sessionId
+    case .callDetailRecord(let record): return record.sessionId
+    case .sms, .apiResponse: return nil
+    }
+  }
+
+  /// A short name of the kind, for reports.
+  public var kindName: String {
+    switch self {
+    case .callEvent: return "call event"
+    case .callDetailRecord: return "CDR"
+    case .sms: return "SMS notification"
+    case .apiResponse: return "API response"
+    }
+  }
+}

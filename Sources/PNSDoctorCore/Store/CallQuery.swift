@@ -1,0 +1,97 @@
+import GRDB
+
+/// What calls to list: filters, order and size of a page of the call list.
+public struct CallQuery: Sendable, Equatable {
+  /// Only calls that ended without being answered.
+  public var failedOnly = false
+  /// Only calls that started at or after this time.
+  public var since: Timestamp?
+  /// Only calls that started before this time.
+  public var until: Timestamp?
+  /// Only calls where this number is the caller, the callee or the privacy number. Matched on
+  /// the full number whatever the display shows.
+  public var number: String?
+  /// Only calls carrying this code; see `CodeFilter`.
+  public var code: CodeFilter?
+  /// Only calls of this mode (`AXB` also finds calls recorded as `AXB/X`).
+  public var mode: CallMode?
+  /// At most this many calls.
+  public var limit = 50
+  /// Skip this many calls first (for paging).
+  public var offset = 0
+
+  public init() {}
+
+  /// A failure code to look for, in one field or in any.
+  public struct CodeFilter: Sendable, Equatable {
+    /// Which field the code is in.
+    public enum Field: String, Sendable, CaseIterable {
+      case any, state, release, q850, sip
+
+      var columns: [String] {
+        switch self {
+        case .any: return ["state_code", "release_point", "q850_cause", "call_out_q850_cause", "sip_status"]
+        case .state: return ["state_code"]
+        case .release: return ["release_point"]
+        case .q850: return ["q850_cause", "call_out_q850_cause"]
+        case .sip: return ["sip_status"]
+        }
+      }
+    }
+
+    public var field: Field
+    public var code: Int
+
+    public init(field: Field, code: Int) {
+      self.field = field
+      self.code = code
+    }
+
+    /// Reads `8104`, `state:8104`, `release:8059`, `q850:20` or `sip:480`.
+    public init?(text: String) {
+      let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
+      if parts.count == 2 {
+        guard let field = Field(rawValue: parts[0].lowercased()), let code = Int(parts[1]) else { return nil }
+        self.init(field: field, code: code)
+      } else {
+        guard let code = Int(text) else { return nil }
+        self.init(field: .any, code: code)
+      }
+    }
+  }
+
+  /// The SQL and its arguments.
+  func sql() -> (String, StatementArguments) {
+    var conditions: [String] = []
+    var arguments: [any DatabaseValueConvertible] = []
+    if failedOnly { conditions.append("failed = 1") }
+    if let since {
+      conditions.append("start_ms >= ?")
+      arguments.append(since.millisecondsSince1970)
+    }
+    if let until {
+      conditions.append("start_ms < ?")
+      arguments.append(until.millisecondsSince1970)
+    }
+    if let number {
+      let normalized = PhoneNumber.normalize(number)
+      conditions.append("(caller = ? OR callee = ? OR privacy_number = ?)")
+      arguments += [normalized, normalized, normalized]
+    }
+    if let code {
+      let columns = code.field.columns
+      conditions.append("(" + columns.map { "\($0) = ?" }.joined(separator: " OR ") + ")")
+      arguments += columns.map { _ in code.code }
+    }
+    if let mode {
+      let modes = CallMode.allCases.filter { $0.mayBe(mode) }.map(\.rawValue)
+      conditions.append("mode IN (" + modes.map { _ in "?" }.joined(separator: ",") + ")")
+      arguments += modes
+    }
+    var sql = "SELECT * FROM calls"
+    if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
+    sql += " ORDER BY start_ms DESC, session_id DESC LIMIT ? OFFSET ?"
+    arguments += [limit, offset]
+    return (sql, StatementArguments(arguments))
+  }
+}

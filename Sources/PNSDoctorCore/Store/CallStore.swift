@@ -1,0 +1,159 @@
+import Foundation
+import GRDB
+
+/// The local SQLite store of imported messages and the calls they make up.
+///
+/// Messages are kept whole (their JSON) next to typed, indexed columns; re-pushed messages are
+/// stored once with a delivery count. The `calls` table holds one derived row per call, which is
+/// what browsing and filtering read. Files are opened in WAL mode, so one process can browse
+/// while another imports.
+///
+/// ## Topics
+/// - ``open(path:)``
+/// - ``inMemory()``
+/// - ``calls(matching:)``
+/// - ``call(sessionId:)``
+/// - ``StoreImporter``
+public final class CallStore: Sendable {
+  /// The file path, or `:memory:`.
+  public let path: String
+  let writer: any DatabaseWriter
+
+  private init(path: String, writer: any DatabaseWriter) {
+    self.path = path
+    self.writer = writer
+  }
+
+  /// Opens (creating when needed) the store at `path`, and brings its schema up to date.
+  /// - Throws: `StoreError` when the file cannot be opened, is not a store, or comes from a
+  ///   newer pnsdoctor (nothing in it is changed then).
+  public static func open(path: String) throws(StoreError) -> CallStore {
+    let directory = (path as NSString).deletingLastPathComponent
+    if !directory.isEmpty {
+      do {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+      } catch {
+        throw StoreError(.cannotOpen, path: path, detail: "cannot create folder \(directory)")
+      }
+    }
+    var configuration = Configuration()
+    configuration.busyMode = .timeout(10)
+    let pool: DatabasePool
+    do {
+      pool = try DatabasePool(path: path, configuration: configuration)
+    } catch {
+      throw Self.translate(error, path: path, opening: true)
+    }
+    let store = CallStore(path: path, writer: pool)
+    try store.migrate()
+    return store
+  }
+
+  /// A store that lives in memory only: for tests and throw-away diagnoses.
+  public static func inMemory() throws(StoreError) -> CallStore {
+    let queue: DatabaseQueue
+    do {
+      queue = try DatabaseQueue()
+    } catch {
+      throw Self.translate(error, path: ":memory:", opening: true)
+    }
+    let store = CallStore(path: ":memory:", writer: queue)
+    try store.migrate()
+    return store
+  }
+
+  private func migrate() throws(StoreError) {
+    let migrator = StoreMigrations.migrator
+    do {
+      try writer.write { db in
+        // Refuse a newer schema before touching anything.
+        if try migrator.hasBeenSuperseded(db) {
+          throw StoreError(.newerSchema, path: path, detail: "")
+        }
+      }
+      try migrator.migrate(writer)
+    } catch let error as StoreError {
+      throw error
+    } catch {
+      throw Self.translate(error, path: path, opening: true)
+    }
+  }
+
+  /// Turns a GRDB error into a `StoreError` that says what to do.
+  static func translate(_ error: any Error, path: String, opening: Bool = false) -> StoreError {
+    if let error = error as? StoreError { return error }
+    if let database = error as? DatabaseError {
+      switch database.resultCode {
+      case .SQLITE_NOTADB, .SQLITE_CORRUPT:
+        return StoreError(.notAStore, path: path, detail: database.message ?? "\(database.resultCode)")
+      case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_READONLY:
+        return StoreError(.cannotOpen, path: path, detail: database.message ?? "\(database.resultCode)")
+      default:
+        return StoreError(opening ? .cannotOpen : .database, path: path, detail: database.message ?? "\(database)")
+      }
+    }
+    return StoreError(.database, path: path, detail: "\(error)")
+  }
+
+  // MARK: - Reading
+
+  /// Calls matching `query`, newest first.
+  public func calls(matching query: CallQuery) throws(StoreError) -> [CallSummary] {
+    do {
+      return try writer.read { db in
+        let (sql, arguments) = query.sql()
+        return try Row.fetchAll(db, sql: sql, arguments: arguments).map(CallSummary.init(row:))
+      }
+    } catch {
+      throw Self.translate(error, path: path)
+    }
+  }
+
+  /// How many calls, failed calls, SMS notifications and raw messages the store holds.
+  public func counts() throws(StoreError) -> StoreCounts {
+    do {
+      return try writer.read { db in
+        StoreCounts(
+          calls: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM calls") ?? 0,
+          failedCalls: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM calls WHERE failed = 1") ?? 0,
+          callEvents: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM call_event") ?? 0,
+          detailRecords: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM cdr") ?? 0,
+          smsNotifications: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sms") ?? 0,
+          apiResponses: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM api_response") ?? 0)
+      }
+    } catch {
+      throw Self.translate(error, path: path)
+    }
+  }
+
+  /// The whole call (every event and the CDR) with this session id, rebuilt from the stored
+  /// messages, or `nil` when the store has none.
+  public func call(sessionId: String) throws(StoreError) -> Call? {
+    do {
+      return try writer.read { db in try CallAssembler.call(sessionId: sessionId, in: db) }
+    } catch {
+      throw Self.translate(error, path: path)
+    }
+  }
+
+  /// How many times the CDR of a call was delivered (1 for a CDR pushed once).
+  public func detailRecordDeliveries(sessionId: String) throws(StoreError) -> Int {
+    do {
+      return try writer.read { db in
+        try Int.fetchOne(db, sql: "SELECT MAX(deliveries) FROM cdr WHERE session_id = ?", arguments: [sessionId]) ?? 0
+      }
+    } catch {
+      throw Self.translate(error, path: path)
+    }
+  }
+}
+
+/// Sizes of what a store holds.
+public struct StoreCounts: Sendable, Equatable {
+  public var calls: Int
+  public var failedCalls: Int
+  public var callEvents: Int
+  public var detailRecords: Int
+  public var smsNotifications: Int
+  public var apiResponses: Int
+}

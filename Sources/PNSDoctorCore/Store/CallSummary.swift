@@ -1,0 +1,64 @@
+import GRDB
+
+/// One row of the call list: what a call was and how it ended, without its messages.
+public struct CallSummary: Sendable, Equatable {
+  public var sessionId: String
+  public var mode: CallMode
+  public var serviceType: String?
+  public var startTime: Timestamp?
+  public var endTime: Timestamp?
+  public var caller: String?
+  public var callee: String?
+  public var privacyNumber: String?
+  public var outcome: CallOutcome
+  /// Hang-up cause (`stateCode` of the disconnect event).
+  public var stateCode: Int?
+  /// Release point (`ulFailReason` of the CDR).
+  public var releasePoint: Int?
+  /// Q.850 cause of the forwarded leg (`fwdUnaswRsn`).
+  public var q850Cause: Int?
+  /// Q.850 cause of the first leg (`callOutUnaswRsn`).
+  public var callOutQ850Cause: Int?
+  public var sipStatus: Int?
+  public var ringSeconds: Double?
+  public var talkSeconds: Double?
+  public var eventCount: Int
+  public var hasDetailRecord: Bool
+  /// How many times the CDR was delivered (re-pushes included).
+  public var detailRecordDeliveries: Int
+
+  init(row: Row) {
+    sessionId = row["session_id"]
+    mode = CallMode(rawValue: row["mode"] ?? "?") ?? .unknown
+    serviceType = row["service_type"]
+    startTime = (row["start_ms"] as Int64?).map(Timestamp.init(millisecondsSince1970:))
+    endTime = (row["end_ms"] as Int64?).map(Timestamp.init(millisecondsSince1970:))
+    caller = row["caller"]
+    callee = row["callee"]
+    privacyNumber = row["privacy_number"]
+    outcome = CallOutcome(rawValue: row["outcome"] ?? "") ?? .inProgress
+    stateCode = row["state_code"]
+    releasePoint = row["release_point"]
+    q850Cause = row["q850_cause"]
+    callOutQ850Cause = row["call_out_q850_cause"]
+    sipStatus = row["sip_status"]
+    ringSeconds = (row["ring_ms"] as Int64?).map { Double($0) / 1000 }
+    talkSeconds = (row["talk_ms"] as Int64?).map { Double($0) / 1000 }
+    eventCount = row["event_count"]
+    hasDetailRecord = row["has_cdr"]
+    detailRecordDeliveries = row["cdr_deliveries"]
+  }
+
+  /// The failure codes worth showing, most telling first, as `label=code` pairs; zeros (which
+  /// mean "none") are left out.
+  public var failureCodes: [(label: String, code: Int)] {
+    let all: [(String, Int?)] = [
+      ("state", stateCode), ("release", releasePoint), ("q850", q850Cause),
+      ("q850-out", callOutQ850Cause), ("sip", sipStatus),
+    ]
+    return all.compactMap { label, code in
+      guard let code, code != 0 else { return nil }
+      return (label, code)
+    }
+  }
+}

@@ -1,0 +1,39 @@
+/// What an import did: how many messages were read, stored, recognised as already stored, and
+/// rejected, with the rejections themselves.
+public struct ImportStatistics: Sendable, Equatable {
+  /// Messages read successfully.
+  public var read = 0
+  /// Messages stored for the first time.
+  public var new = 0
+  /// Messages the store already held (a re-push, or the same input imported again).
+  public var duplicate = 0
+  /// Records, or whole inputs, that could not be read.
+  public var rejected = 0
+  /// The first `keptIssueLimit` rejections, in the order they were met.
+  public var issues: [ReadIssue] = []
+  /// Inputs read.
+  public var sources = 0
+  /// Calls whose summary was created or brought up to date.
+  public var callsUpdated = 0
+
+  /// How many rejections are kept in `issues`; the rest are only counted.
+  public static let keptIssueLimit = 1000
+
+  public init() {}
+
+  mutating func reject(_ issue: ReadIssue) {
+    rejected += 1
+    if issues.count < Self.keptIssueLimit { issues.append(issue) }
+  }
+
+  /// Adds another import's figures to these.
+  public mutating func merge(_ other: ImportStatistics) {
+    read += other.read
+    new += other.new
+    duplicate += other.duplicate
+    sources += other.sources
+    callsUpdated += other.callsUpdated
+    rejected += other.rejected
+    issues += other.issues.prefix(max(0, Self.keptIssueLimit - issues.count))
+  }
+}

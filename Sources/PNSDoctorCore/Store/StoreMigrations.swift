@@ -1,0 +1,136 @@
+import GRDB
+
+/// The store's schema, as named, append-only migrations (a shipped migration is never edited).
+enum StoreMigrations {
+  static var migrator: DatabaseMigrator {
+    var migrator = DatabaseMigrator()
+    migrator.registerMigration("v1-messages-and-calls") { db in
+      // Where messages came from: one row per distinct input content (see InputReader.fingerprint).
+      try db.execute(
+        sql: """
+          CREATE TABLE source (
+            id INTEGER PRIMARY KEY,
+            fingerprint TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL,
+            first_imported_ms INTEGER NOT NULL
+          );
+          -- One row per occurrence of a message in an input: re-pushes are several occurrences
+          -- of one message, a repeated import is the same occurrence again.
+          CREATE TABLE delivery (
+            source_id INTEGER NOT NULL REFERENCES source(id),
+            byte_offset INTEGER NOT NULL,
+            ordinal INTEGER NOT NULL,
+            PRIMARY KEY (source_id, byte_offset, ordinal)
+          ) WITHOUT ROWID;
+
+          CREATE TABLE call_event (
+            id INTEGER PRIMARY KEY,
+            dedupe_key TEXT NOT NULL UNIQUE,
+            session_id TEXT NOT NULL,
+            event_type TEXT,
+            time_ms INTEGER,
+            caller TEXT,
+            called TEXT,
+            state_code INTEGER,
+            deliveries INTEGER NOT NULL DEFAULT 1,
+            first_source TEXT NOT NULL,
+            first_line INTEGER NOT NULL,
+            raw TEXT NOT NULL
+          );
+          CREATE INDEX call_event_by_session ON call_event(session_id);
+
+          CREATE TABLE cdr (
+            id INTEGER PRIMARY KEY,
+            dedupe_key TEXT NOT NULL UNIQUE,
+            session_id TEXT NOT NULL,
+            service_type TEXT,
+            caller TEXT,
+            called TEXT,
+            forward_destination TEXT,
+            bind_number TEXT,
+            call_in_ms INTEGER,
+            answer_ms INTEGER,
+            end_ms INTEGER,
+            q850_cause INTEGER,
+            release_point INTEGER,
+            sip_status INTEGER,
+            call_out_q850_cause INTEGER,
+            deliveries INTEGER NOT NULL DEFAULT 1,
+            first_source TEXT NOT NULL,
+            first_line INTEGER NOT NULL,
+            raw TEXT NOT NULL
+          );
+          CREATE INDEX cdr_by_session ON cdr(session_id);
+
+          CREATE TABLE sms (
+            id INTEGER PRIMARY KEY,
+            dedupe_key TEXT NOT NULL UNIQUE,
+            sms_identifier TEXT NOT NULL,
+            mode TEXT,
+            calling TEXT,
+            called TEXT,
+            virtual_number TEXT,
+            time_ms INTEGER,
+            send_result INTEGER,
+            subscription_id TEXT,
+            deliveries INTEGER NOT NULL DEFAULT 1,
+            first_source TEXT NOT NULL,
+            first_line INTEGER NOT NULL,
+            raw TEXT NOT NULL
+          );
+          CREATE INDEX sms_by_time ON sms(time_ms);
+          CREATE INDEX sms_by_calling ON sms(calling);
+          CREATE INDEX sms_by_called ON sms(called);
+          CREATE INDEX sms_by_virtual_number ON sms(virtual_number);
+          CREATE INDEX sms_by_result ON sms(send_result, time_ms);
+
+          CREATE TABLE api_response (
+            id INTEGER PRIMARY KEY,
+            dedupe_key TEXT NOT NULL UNIQUE,
+            result_code TEXT NOT NULL,
+            result_desc TEXT,
+            deliveries INTEGER NOT NULL DEFAULT 1,
+            first_source TEXT NOT NULL,
+            first_line INTEGER NOT NULL,
+            raw TEXT NOT NULL
+          );
+
+          -- One row per call, derived from its events and CDR (see Call); rebuilt whenever a
+          -- message of the call arrives. Browsing reads only this table.
+          CREATE TABLE calls (
+            session_id TEXT PRIMARY KEY,
+            mode TEXT NOT NULL,
+            service_type TEXT,
+            start_ms INTEGER,
+            end_ms INTEGER,
+            caller TEXT,
+            callee TEXT,
+            privacy_number TEXT,
+            outcome TEXT NOT NULL,
+            failed INTEGER NOT NULL,
+            state_code INTEGER,
+            release_point INTEGER,
+            q850_cause INTEGER,
+            call_out_q850_cause INTEGER,
+            sip_status INTEGER,
+            ring_ms INTEGER,
+            talk_ms INTEGER,
+            event_count INTEGER NOT NULL,
+            has_cdr INTEGER NOT NULL,
+            cdr_deliveries INTEGER NOT NULL
+          );
+          CREATE INDEX calls_by_start ON calls(start_ms);
+          CREATE INDEX calls_failed_by_start ON calls(failed, start_ms);
+          CREATE INDEX calls_by_caller ON calls(caller);
+          CREATE INDEX calls_by_callee ON calls(callee);
+          CREATE INDEX calls_by_privacy_number ON calls(privacy_number);
+          CREATE INDEX calls_by_state_code ON calls(state_code);
+          CREATE INDEX calls_by_release_point ON calls(release_point);
+          CREATE INDEX calls_by_q850_cause ON calls(q850_cause);
+          CREATE INDEX calls_by_sip_status ON calls(sip_status);
+          CREATE INDEX calls_by_mode ON calls(mode, start_ms);
+          """)
+    }
+    return migrator
+  }
+}

@@ -1,0 +1,44 @@
+import PNSDoctorCore
+
+/// The call list as JSON for scripts: full numbers unless masked, UTC ISO times.
+enum CallJSON {
+  private struct Entry: Encodable {
+    var sessionId: String
+    var mode: String
+    var serviceType: String?
+    var startTime: String?
+    var endTime: String?
+    var caller: String?
+    var callee: String?
+    var privacyNumber: String?
+    var outcome: String
+    var stateCode: Int?
+    var releasePoint: Int?
+    var q850Cause: Int?
+    var callOutQ850Cause: Int?
+    var sipStatus: Int?
+    var ringSeconds: Double?
+    var talkSeconds: Double?
+    var eventCount: Int
+    var hasCDR: Bool
+    var cdrDeliveries: Int
+  }
+
+  static func encode(_ calls: [CallSummary], masked: Bool) -> String {
+    func number(_ text: String?) -> String? { masked ? text.map(PhoneNumber.mask) : text }
+    func iso(_ time: Timestamp?) -> String? {
+      time.map { TimeDisplay.utc.format($0).replacingOccurrences(of: " ", with: "T") + "Z" }
+    }
+    let entries = calls.map { call in
+      Entry(
+        sessionId: call.sessionId, mode: call.mode.rawValue, serviceType: call.serviceType,
+        startTime: iso(call.startTime), endTime: iso(call.endTime), caller: number(call.caller),
+        callee: number(call.callee), privacyNumber: number(call.privacyNumber), outcome: call.outcome.rawValue,
+        stateCode: call.stateCode, releasePoint: call.releasePoint, q850Cause: call.q850Cause,
+        callOutQ850Cause: call.callOutQ850Cause, sipStatus: call.sipStatus, ringSeconds: call.ringSeconds,
+        talkSeconds: call.talkSeconds, eventCount: call.eventCount, hasCDR: call.hasDetailRecord,
+        cdrDeliveries: call.detailRecordDeliveries)
+    }
+    return JSONText.encode(entries)
+  }
+}

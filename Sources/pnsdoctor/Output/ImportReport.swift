@@ -1,0 +1,75 @@
+import Foundation
+import PNSDoctorCore
+
+/// What `import` prints: the counts, then the rejections (the first 20 in text).
+struct ImportReport {
+  let statistics: ImportStatistics
+  let storePath: String
+  let language: Language
+
+  static let shownRejections = 20
+
+  func text() -> String {
+    let s = statistics
+    let l = language
+    var lines = [
+      l.pick(
+        "read \(s.read), new \(s.new), duplicate \(s.duplicate), rejected \(s.rejected)",
+        "读取 \(s.read)，新增 \(s.new)，重复 \(s.duplicate)，拒绝 \(s.rejected)"),
+      l.pick(
+        "\(s.sources) input(s), \(s.callsUpdated) call(s) updated, store \(sanitize(storePath))",
+        "\(s.sources) 个输入，更新 \(s.callsUpdated) 通呼叫，存储 \(sanitize(storePath))"),
+    ]
+    if s.rejected > 0 {
+      lines.append(l.pick("rejected:", "被拒绝的记录："))
+      for issue in s.issues.prefix(Self.shownRejections) {
+        lines.append("  " + sanitize(issue.message(in: l)))
+      }
+      let more = s.rejected - min(s.issues.count, Self.shownRejections)
+      if more > 0 {
+        lines.append(l.pick("  … and \(more) more", "  …… 另有 \(more) 条"))
+      }
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  func json() -> String {
+    struct Rejection: Encodable {
+      var source: String
+      var line: Int
+      var column: Int
+      var reason: String
+    }
+    struct Body: Encodable {
+      var read, new, duplicate, rejected, inputs, callsUpdated: Int
+      var store: String
+      var rejections: [Rejection]
+      var rejectionsOmitted: Int
+    }
+    let s = statistics
+    let body = Body(
+      read: s.read, new: s.new, duplicate: s.duplicate, rejected: s.rejected, inputs: s.sources,
+      callsUpdated: s.callsUpdated, store: storePath,
+      rejections: s.issues.map {
+        Rejection(
+          source: $0.location.source, line: $0.location.line, column: $0.location.column,
+          reason: $0.explanation(in: language))
+      },
+      rejectionsOmitted: s.rejected - s.issues.count)
+    return JSONText.encode(body)
+  }
+
+  private func sanitize(_ text: String) -> String {
+    TerminalSanitizer.sanitize(text, limit: 400)
+  }
+}
+
+/// JSON encoding for machine output: sorted keys, readable, and never a crash.
+enum JSONText {
+  static func encode(_ value: some Encodable) -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    guard let data = try? encoder.encode(value) else { return "null\n" }
+    return String(decoding: data, as: UTF8.self) + "\n"
+  }
+}

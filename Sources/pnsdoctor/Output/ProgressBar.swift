@@ -1,0 +1,44 @@
+import Foundation
+
+/// A one-line progress bar on standard error, shown only when a person is watching.
+final class ProgressBar {
+  private let enabled: Bool
+  private let totalBytes: Int?
+  private(set) var completedBytes = 0
+  private var lastDraw = Date.distantPast
+  private var drawn = false
+
+  init(enabled: Bool, totalBytes: Int?) {
+    self.enabled = enabled
+    self.totalBytes = totalBytes
+  }
+
+  func update(bytes: Int) {
+    guard enabled, Date().timeIntervalSince(lastDraw) > 0.1 else { return }
+    lastDraw = Date()
+    drawn = true
+    let mebibytes = Double(bytes) / 1_048_576
+    guard let totalBytes, totalBytes > 0 else {
+      StandardError.write(String(format: "\r%.1f MiB read", mebibytes), newline: false)
+      return
+    }
+    let fraction = min(1, Double(bytes) / Double(totalBytes))
+    let width = 30
+    let filled = Int(fraction * Double(width))
+    let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
+    StandardError.write(
+      String(format: "\r%@ %3.0f%%  %.1f / %.1f MiB", bar, fraction * 100, mebibytes, Double(totalBytes) / 1_048_576),
+      newline: false)
+  }
+
+  /// Marks one file of `size` bytes as done.
+  func finish(file size: Int) {
+    completedBytes += size
+  }
+
+  func clear() {
+    guard drawn else { return }
+    StandardError.write("\r\u{1B}[K", newline: false)
+    drawn = false
+  }
+}

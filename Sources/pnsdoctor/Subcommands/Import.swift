@@ -1,0 +1,120 @@
+import ArgumentParser
+import Foundation
+import PNSDoctorCore
+
+extension PNSDoctorCommand {
+  /// `pnsdoctor import PATH... | -`
+  struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Import stored pushes from files, folders or standard input (导入推送消息).",
+      discussion: """
+        Accepts raw push bodies, JSON arrays, JSON Lines, HTTP request dumps, log lines with JSON
+        after a prefix, and Python dict reprs, mixed in any way. Folders are read recursively
+        (hidden files are skipped). Exit status: 0 all read, 1 some records rejected, 2 nothing
+        could be read, 74 store error.
+        """)
+
+    @Argument(help: ArgumentHelp("Files or folders to import, or - for standard input.", valueName: "path"))
+    var paths: [String]
+
+    @Option(name: .long, help: "Output format: text or json.")
+    var format: OutputFormat = .text
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var display: DisplayOptions
+
+    func run() throws {
+      let language = display.language
+      let callStore = try store.open(language: language)
+      let importer = StoreImporter(store: callStore)
+      let inputs = InputList.expand(paths)
+      let totalBytes = inputs.files.reduce(0) { $0 + $1.size }
+      let progress = ProgressBar(
+        enabled: StandardError.isTerminal && format == .text && (totalBytes > 8 << 20 || paths.contains("-")),
+        totalBytes: totalBytes > 0 ? totalBytes : nil)
+      var statistics = ImportStatistics()
+      for issue in inputs.issues { statistics.merge(Self.rejection(issue)) }
+      for input in inputs.files {
+        do {
+          let source: FileDescriptorByteSource =
+            input.path == "-" ? FileDescriptorByteSource() : try FileDescriptorByteSource(path: input.path)
+          let done = progress.completedBytes
+          let result = try importer.importSource(source) { bytes in progress.update(bytes: done + bytes) }
+          progress.finish(file: input.size)
+          statistics.merge(result)
+        } catch let issue as ReadIssue {
+          statistics.merge(Self.rejection(issue))
+        } catch let error as StoreError {
+          progress.clear()
+          StandardError.write(error.message(in: language))
+          throw ExitCode(ExitStatus.storeFailure)
+        }
+      }
+      progress.clear()
+      let report = ImportReport(statistics: statistics, storePath: callStore.path, language: language)
+      print(format == .json ? report.json() : report.text(), terminator: "")
+      if statistics.read == 0 && (statistics.rejected > 0 || inputs.files.isEmpty) {
+        throw ExitCode(ExitStatus.nothingRead)
+      }
+      if statistics.rejected > 0 { throw ExitCode(ExitStatus.partial) }
+    }
+
+    private static func rejection(_ issue: ReadIssue) -> ImportStatistics {
+      var statistics = ImportStatistics()
+      statistics.rejected = 1
+      statistics.issues = [issue]
+      return statistics
+    }
+  }
+}
+
+/// Text for people, or JSON for scripts.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+  case text, json, table
+}
+
+/// The files an import will read, with folders expanded.
+struct InputList {
+  struct File {
+    var path: String
+    var size: Int
+  }
+
+  var files: [File] = []
+  var issues: [ReadIssue] = []
+
+  static func expand(_ paths: [String]) -> InputList {
+    var list = InputList()
+    let manager = FileManager.default
+    for path in paths {
+      if path == "-" {
+        list.files.append(File(path: "-", size: 0))
+        continue
+      }
+      var isDirectory: ObjCBool = false
+      guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
+        list.issues.append(ReadIssue(reason: .cannotOpen(systemError: "no such file or folder"), at: SourceLocation(source: path)))
+        continue
+      }
+      guard isDirectory.boolValue else {
+        list.files.append(File(path: path, size: size(of: path)))
+        continue
+      }
+      let children = (manager.enumerator(atPath: path)?.allObjects as? [String] ?? []).sorted()
+      for child in children {
+        let components = child.split(separator: "/")
+        if components.contains(where: { $0.hasPrefix(".") }) { continue }
+        let full = path.hasSuffix("/") ? path + child : path + "/" + child
+        var childIsDirectory: ObjCBool = false
+        if manager.fileExists(atPath: full, isDirectory: &childIsDirectory), !childIsDirectory.boolValue {
+          list.files.append(File(path: full, size: size(of: full)))
+        }
+      }
+    }
+    return list
+  }
+
+  private static func size(of path: String) -> Int {
+    ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
+  }
+}
