@@ -39,7 +39,9 @@ let package = Package(
     ),
     .testTarget(
       name: "PNSDoctorCLITests",
-      dependencies: ["pnsdoctor", "PNSDoctorCore"],
+      dependencies: [
+        "pnsdoctor", "PNSDoctorCore", .product(name: "GRDB", package: "GRDB.swift"),
+      ],
       swiftSettings: strictSettings
     ),
   ],

@@ -3,7 +3,7 @@ public enum PhoneNumber {
   /// The number masked the way the platform's own documents write them: `+86138****0021`.
   ///
   /// Country code and the first three national digits stay, the last four stay, and the digits
-  /// between become `*` (at least four). Short numbers keep only their last two digits. A number
+  /// between become `*` (at least four, taken from the front digits when the number is short). Short numbers keep only their last two digits. A number
   /// that is already masked, or is not a number, is returned with its digits masked all the same.
   public static func mask(_ number: String) -> String {
     if number.contains("*") { return number }
@@ -18,8 +18,9 @@ public enum PhoneNumber {
     }
     let characters = Array(national)
     if characters.count >= 8 {
-      let hidden = characters.count - 7
-      return prefix + String(characters.prefix(3)) + String(repeating: "*", count: max(hidden, 1))
+      let hidden = max(4, characters.count - 7)
+      let shown = characters.count - 4 - hidden
+      return prefix + String(characters.prefix(shown)) + String(repeating: "*", count: hidden)
         + String(characters.suffix(4))
     }
     if characters.count > 2 {

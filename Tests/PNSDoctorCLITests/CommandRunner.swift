@@ -1,0 +1,58 @@
+import Foundation
+
+/// Runs the built `pnsdoctor` binary, as a user would.
+struct CommandRunner {
+  struct Result {
+    var status: Int32
+    var output: String
+    var errors: String
+  }
+
+  /// The folder holding the built products (the test bundle sits beside `pnsdoctor`).
+  static var productsFolder: URL {
+    URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
+  }
+
+  static var executable: URL { productsFolder.appendingPathComponent("pnsdoctor") }
+
+  /// A new empty temporary folder.
+  static func temporaryFolder() -> URL {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pnsdoctor-cli-\(UUID().uuidString)")
+    try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    return folder
+  }
+
+  /// Starts `pnsdoctor` with `arguments` without waiting.
+  static func start(_ arguments: [String], input: Data? = nil, environment: [String: String] = [:]) throws -> (Process, Pipe, Pipe) {
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = arguments
+    var merged = ProcessInfo.processInfo.environment
+    merged["LANG"] = "C"
+    merged["LC_ALL"] = nil
+    merged["LC_MESSAGES"] = nil
+    for (key, value) in environment { merged[key] = value }
+    process.environment = merged
+    let output = Pipe()
+    let errors = Pipe()
+    process.standardOutput = output
+    process.standardError = errors
+    let stdin = Pipe()
+    process.standardInput = stdin
+    try process.run()
+    if let input { stdin.fileHandleForWriting.write(input) }
+    try stdin.fileHandleForWriting.close()
+    return (process, output, errors)
+  }
+
+  /// Runs `pnsdoctor` with `arguments` to completion.
+  static func run(_ arguments: [String], input: Data? = nil, environment: [String: String] = [:]) throws -> Result {
+    let (process, output, errors) = try start(arguments, input: input, environment: environment)
+    let outputData = output.fileHandleForReading.readDataToEndOfFile()
+    let errorData = errors.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Result(
+      status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
+      errors: String(decoding: errorData, as: UTF8.self))
+  }
+}

@@ -1,0 +1,141 @@
+import Foundation
+import Testing
+
+@testable import PNSDoctorCore
+
+@Suite("Call store: storing once, counting deliveries, joining calls")
+struct CallStoreTests {
+  typealias Support = StoreTestSupport
+
+  @Test(arguments: Support.Kind.allCases)
+  func importingTheSameInputTwiceAddsNothing(kind: Support.Kind) throws {
+    let store = try kind.make()
+    let text = [
+      Support.event("callin", session: "s1", time: "2024-05-13 05:24:57"),
+      Support.event("disconnect", session: "s1", time: "2024-05-13 05:25:41", stateCode: 8104),
+      Support.batch([Support.cdr(session: "s1", answered: false, releasePoint: 8104, q850: 20, sip: 480)]),
+    ].joined(separator: "\n")
+    let first = try Support.importText(text, into: store)
+    #expect(first.read == 3)
+    #expect(first.new == 3)
+    #expect(first.duplicate == 0)
+    let second = try Support.importText(text, name: "copy-of-input.log", into: store)
+    #expect(second.read == 3)
+    #expect(second.new == 0)
+    #expect(second.duplicate == 3)
+    let counts = try store.counts()
+    #expect(counts.calls == 1)
+    #expect(counts.callEvents == 2)
+    #expect(counts.detailRecords == 1)
+    // A repeated import is not a re-push.
+    #expect(try store.detailRecordDeliveries(sessionId: "s1") == 1)
+  }
+
+  @Test(arguments: Support.Kind.allCases)
+  func aBatchDeliveredThreeTimesIsStoredOnceWithThreeDeliveries(kind: Support.Kind) throws {
+    let store = try kind.make()
+    let push = Support.batch([
+      Support.cdr(session: "a", answered: true), Support.cdr(session: "b", answered: false, releasePoint: 8101),
+    ])
+    let statistics = try Support.importText([push, push, push].joined(separator: "\n"), into: store)
+    #expect(statistics.read == 6)
+    #expect(statistics.new == 2)
+    #expect(statistics.duplicate == 4)
+    #expect(try store.counts().detailRecords == 2)
+    #expect(try store.detailRecordDeliveries(sessionId: "a") == 3)
+    #expect(try store.detailRecordDeliveries(sessionId: "b") == 3)
+    let summary = try #require(try store.calls(matching: CallQuery()).first { $0.sessionId == "b" })
+    #expect(summary.detailRecordDeliveries == 3)
+    // Importing the same file again changes nothing.
+    try Support.importText([push, push, push].joined(separator: "\n"), into: store)
+    #expect(try store.detailRecordDeliveries(sessionId: "a") == 3)
+  }
+
+  @Test(arguments: Support.Kind.allCases)
+  func rePushesFoundInDifferentInputsAreCounted(kind: Support.Kind) throws {
+    let store = try kind.make()
+    let push = Support.batch([Support.cdr(session: "c", answered: true)])
+    try Support.importText(push, name: "monday.log", into: store)
+    try Support.importText("2024-05-13 INFO retry body=" + push, name: "monday-retry.log", into: store)
+    #expect(try store.detailRecordDeliveries(sessionId: "c") == 2)
+  }
+
+  @Test(arguments: Support.Kind.allCases)
+  func eventsAndTheCDRJoinIntoOneCallAcrossImports(kind: Support.Kind) throws {
+    let store = try kind.make()
+    try Support.importText(
+      [
+        Support.event("callin", session: "j", time: "2024-05-13 05:24:57"),
+        Support.event("callout", session: "j", time: "2024-05-13 05:24:58"),
+        Support.event("alerting", session: "j", time: "2024-05-13 05:25:01"),
+      ].joined(separator: "\n"), into: store)
+    var summary = try #require(try store.calls(matching: CallQuery()).first)
+    #expect(summary.outcome == .inProgress)
+    #expect(summary.eventCount == 3)
+    #expect(!summary.hasDetailRecord)
+
+    try Support.importText(
+      Support.event("disconnect", session: "j", time: "2024-05-13 05:25:41", stateCode: 8101) + "\n"
+        + Support.batch([Support.cdr(session: "j", answered: false, releasePoint: 8101, q850: 19, sip: 480)]),
+      name: "later.log", into: store)
+    summary = try #require(try store.calls(matching: CallQuery()).first)
+    #expect(summary.outcome == .failed)
+    #expect(summary.eventCount == 4)
+    #expect(summary.hasDetailRecord)
+    #expect(summary.mode == .axb)
+    #expect(summary.stateCode == 8101)
+    #expect(summary.releasePoint == 8101)
+    #expect(summary.q850Cause == 19)
+    #expect(summary.sipStatus == 480)
+    #expect(summary.ringSeconds == 40)
+    #expect(summary.caller == "+8610000000001")
+    #expect(summary.callee == "+8610100000002")
+    #expect(summary.privacyNumber == "+8612000000001")
+    let call = try #require(try store.call(sessionId: "j"))
+    #expect(call.events.map { $0.eventType?.wireName } == ["callin", "callout", "alerting", "disconnect"])
+    #expect(call.detailRecord?.releasePoint == 8101)
+  }
+
+  @Test(arguments: Support.Kind.allCases)
+  func rejectedRecordsAreCountedAndTheRestStored(kind: Support.Kind) throws {
+    let store = try kind.make()
+    let text = [
+      Support.batch([Support.cdr(session: "ok", answered: true)]),
+      "{\"eventType\":\"fee\",\"feeLst\":[{\"sessionId\":\"bad\",\"callerNum\":\"x\",\"ulFailReason\":\"busy\"}]}",
+      "{\"eventType\":\"disconnect\",\"statusInfo\":{\"sessionId\":\"cut\",\"timesta",
+      Support.event("callin", session: "after", time: "2024-05-13 05:30:00"),
+    ].joined(separator: "\n")
+    let statistics = try Support.importText(text, into: store)
+    #expect(statistics.read == 2)
+    #expect(statistics.rejected == 2)
+    #expect(statistics.issues.map(\.location.line) == [2, 3])
+    #expect(try store.counts().calls == 2)
+  }
+
+  @Test func aNewerSchemaIsRefusedAndLeftUntouched() throws {
+    let path = Support.temporaryStorePath()
+    let store = try CallStore.open(path: path)
+    try Support.importText(Support.event("callin", session: "n", time: "2024-05-13 05:24:57"), into: store)
+    try store.writer.write { db in
+      try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99-from-the-future')")
+    }
+    #expect {
+      _ = try CallStore.open(path: path)
+    } throws: { error in
+      (error as? StoreError)?.kind == .newerSchema
+    }
+    #expect(try store.counts().callEvents == 1)
+  }
+
+  @Test func aFileThatIsNotAStoreIsRefused() throws {
+    let path = Support.temporaryStorePath()
+    try Data(repeating: 0x41, count: 8192).write(to: URL(fileURLWithPath: path))
+    #expect {
+      _ = try CallStore.open(path: path)
+    } throws: { error in
+      (error as? StoreError)?.kind == .notAStore
+    }
+    // Nothing was written over it.
+    #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data(repeating: 0x41, count: 8192))
+  }
+}

@@ -1,0 +1,47 @@
+import Testing
+
+@testable import PNSDoctorCore
+
+@Suite("Phone numbers and terminal text")
+struct PhoneNumberTests {
+  @Test(arguments: [
+    ("+8610000000021", "+86100****0021"),
+    ("+867552800001", "+8675****0001"),
+    ("10000000021", "100****0021"),
+    ("+86138****0021", "+86138****0021"),
+    ("12345", "***45"),
+    ("+1", "+*"),
+  ])
+  func masking(number: String, masked: String) {
+    #expect(PhoneNumber.mask(number) == masked)
+  }
+
+  @Test(arguments: [
+    ("+8610000000021", "+8610000000021"),
+    ("10000000021", "+8610000000021"),
+    ("8610000000021", "+8610000000021"),
+    ("0086 100-0000-0021", "+8610000000021"),
+    ("075528000001", "075528000001"),
+  ])
+  func normalizing(typed: String, normalized: String) {
+    #expect(PhoneNumber.normalize(typed) == normalized)
+  }
+
+  @Test func sanitizerNeutralisesTerminalControl() {
+    let hostile = "ok\u{1B}]52;c;ZXZpbA==\u{07}\u{1B}[2Jname\u{202E}gnp.exe\u{200B}\u{9B}31m\r\n"
+    let safe = TerminalSanitizer.sanitize(hostile)
+    #expect(!safe.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) })
+    #expect(!safe.unicodeScalars.contains { $0 == "\u{202E}" || $0 == "\u{200B}" })
+    #expect(safe.hasPrefix("ok␛]52;c;ZXZpbA==␇␛[2Jname\\u{202E}gnp.exe\\u{200B}\\u{9B}31m␍␊"))
+    #expect(TerminalSanitizer.sanitize("上海市", limit: 2) == "上海…")
+  }
+
+  @Test func displayWidthCountsChineseAsTwoColumns() {
+    #expect(DisplayWidth.of("被叫已关机") == 10)
+    #expect(DisplayWidth.of("abc") == 3)
+    #expect(DisplayWidth.fit("被叫已关机", width: 7) == "被叫已…")
+    #expect(DisplayWidth.fit("被叫已关机", width: 8) == "被叫已… ")
+    #expect(DisplayWidth.of(DisplayWidth.fit("被叫已关机", width: 7)) == 7)
+    #expect(DisplayWidth.fit("ab", width: 4) == "ab  ")
+  }
+}
