@@ -29,8 +29,19 @@ enum CallAssembler {
     return classified.message
   }
 
+  /// The messages of one call that a batch has just stored.
+  struct FreshMessages {
+    var events: [CallEvent] = []
+    var detailRecord: CallDetailRecord?
+  }
+
   /// Rewrites the `calls` row of each session from its messages.
-  static func refresh(sessions: some Sequence<String>, in db: Database) throws {
+  ///
+  /// - Parameter fresh: messages of these sessions stored by the current transaction. A session
+  ///   with no `calls` row yet has no other messages (every transaction that stores a message
+  ///   also writes its call's row), so its call is built from these without reading back.
+  static func refresh(sessions: some Sequence<String>, fresh: [String: FreshMessages] = [:], in db: Database) throws {
+    let exists = try db.cachedStatement(sql: "SELECT 1 FROM calls WHERE session_id = ?")
     let upsert = try db.cachedStatement(
       sql: """
         INSERT OR REPLACE INTO calls (
@@ -40,7 +51,14 @@ enum CallAssembler {
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """)
     for sessionId in sessions {
-      guard let call = try call(sessionId: sessionId, in: db) else { continue }
+      let known = try Bool.fetchOne(exists, arguments: [sessionId]) ?? false
+      let assembled: Call?
+      if !known, let messages = fresh[sessionId] {
+        assembled = Call(sessionId: sessionId, events: messages.events, detailRecord: messages.detailRecord)
+      } else {
+        assembled = try call(sessionId: sessionId, in: db)
+      }
+      guard let call = assembled else { continue }
       let deliveries =
         try Int.fetchOne(db, sql: "SELECT MAX(deliveries) FROM cdr WHERE session_id = ?", arguments: [sessionId]) ?? 0
       let record = call.detailRecord

@@ -69,13 +69,23 @@ public struct StoreImporter: Sendable {
       let id = try knownSource ?? Self.sourceId(fingerprint: fingerprint, name: sourceName, in: db)
       var writer = try MessageWriter(db: db, sourceId: id)
       var touched = Set<String>()
+      var fresh: [String: CallAssembler.FreshMessages] = [:]
       var new = 0
       var duplicate = 0
       for record in batch {
-        if try writer.store(record) { new += 1 } else { duplicate += 1 }
-        if let session = record.message.sessionId { touched.insert(session) }
+        let stored = try writer.store(record)
+        if stored { new += 1 } else { duplicate += 1 }
+        guard let session = record.message.sessionId else { continue }
+        touched.insert(session)
+        guard stored else { continue }
+        switch record.message {
+        case .callEvent(let event): fresh[session, default: .init()].events.append(event)
+        case .callDetailRecord(let cdr):
+          if fresh[session]?.detailRecord == nil { fresh[session, default: .init()].detailRecord = cdr }
+        default: break
+        }
       }
-      try CallAssembler.refresh(sessions: touched, in: db)
+      try CallAssembler.refresh(sessions: touched, fresh: fresh, in: db)
       return (id, new, duplicate, touched.count)
     }
     sourceId = outcome.sourceId
