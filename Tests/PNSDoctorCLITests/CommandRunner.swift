@@ -23,7 +23,9 @@ struct CommandRunner {
   }
 
   /// Starts `pnsdoctor` with `arguments` without waiting.
-  static func start(_ arguments: [String], input: Data? = nil, environment: [String: String] = [:]) throws -> (Process, Pipe, Pipe) {
+  static func start(_ arguments: [String], input: Data? = nil, environment: [String: String] = [:]) throws -> (
+    Process, Pipe, Pipe
+  ) {
     let process = Process()
     process.executableURL = executable
     process.arguments = arguments

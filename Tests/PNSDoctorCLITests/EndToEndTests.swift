@@ -44,7 +44,8 @@ struct EndToEndTests {
     let folder = CommandRunner.temporaryFolder()
     let store = folder.appendingPathComponent("s.sqlite").path
     let mixed = folder.appendingPathComponent("mixed.log")
-    try (cdr + "\n{\"eventType\":\"fee\",\"feeLst\":[{\"sessionId\":\n").write(to: mixed, atomically: true, encoding: .utf8)
+    try (cdr + "\n{\"eventType\":\"fee\",\"feeLst\":[{\"sessionId\":\n").write(
+      to: mixed, atomically: true, encoding: .utf8)
     let partial = try CommandRunner.run(["import", mixed.path, "--store", store])
     #expect(partial.status == 1)
     #expect(partial.output.contains("mixed.log:2:1: truncated record"))
@@ -91,7 +92,9 @@ struct EndToEndTests {
     #expect(try CommandRunner.run(["demo", "--count", "50", "--seed", "4", "--out", second]).status == 0)
     #expect(FileManager.default.contents(atPath: first) == FileManager.default.contents(atPath: second))
 
-    let badZone = try CommandRunner.run(["calls", "--tz", "Mars/Olympus", "--store", folder.appendingPathComponent("s").path])
+    let badZone = try CommandRunner.run([
+      "calls", "--tz", "Mars/Olympus", "--store", folder.appendingPathComponent("s").path,
+    ])
     #expect(badZone.status == 64)
     #expect(badZone.errors.contains("unknown time zone"))
     let badCode = try CommandRunner.run(["calls", "--code", "oops", "--store", folder.appendingPathComponent("s").path])

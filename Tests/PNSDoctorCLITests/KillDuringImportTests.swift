@@ -68,7 +68,10 @@ struct KillDuringImportTests {
             """) == 0)
       #expect(
         try Int.fetchOne(
-          db, sql: "SELECT COUNT(*) FROM call_event e WHERE NOT EXISTS (SELECT 1 FROM calls c WHERE c.session_id = e.session_id)")
+          db,
+          sql:
+            "SELECT COUNT(*) FROM call_event e WHERE NOT EXISTS (SELECT 1 FROM calls c WHERE c.session_id = e.session_id)"
+        )
           == 0)
     }
     let partial = try snapshot(killedStore)

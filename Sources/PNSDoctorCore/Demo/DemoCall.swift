@@ -118,7 +118,8 @@ struct DemoCall {
     let days = Int(seconds / 86_400)
     let secondOfDay = Int(seconds % 86_400)
     let date = Timestamp.civilDate(daysSinceEpoch: days)
-    return "\(date.year)-\(two(date.month))-\(two(date.day)) \(two(secondOfDay / 3600)):\(two(secondOfDay / 60 % 60)):\(two(secondOfDay % 60))"
+    return
+      "\(date.year)-\(two(date.month))-\(two(date.day)) \(two(secondOfDay / 3600)):\(two(secondOfDay / 60 % 60)):\(two(secondOfDay % 60))"
   }
 
   static func two(_ value: Int) -> String {

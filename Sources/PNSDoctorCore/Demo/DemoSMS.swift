@@ -14,7 +14,8 @@ enum DemoSMS {
     var written = 0
     // AX: A must end the text with "@number"; without it, and in X mode, the customer's server
     // decides in Block mode. A discard (6) or a late answer (7) follows such a Block push.
-    let blockFirst = call.mode == .x || (call.mode == .ax && fromA && (result == 6 || result == 7 || random.chance(0.1)))
+    let blockFirst =
+      call.mode == .x || (call.mode == .ax && fromA && (result == 6 || result == 7 || random.chance(0.1)))
     if blockFirst {
       lines.append(json(identifier, "Block", sender, nil, call, time, 0, "splitNum", "1", content: "到了吗"))
       written += 1

@@ -47,6 +47,7 @@ public final class FileDescriptorByteSource: ByteSource {
   public let expectedSize: Int?
   private let descriptor: Int32
   private let ownsDescriptor: Bool
+  private var scratch: [UInt8] = []
 
   /// Opens the file at `path` for reading.
   /// - Throws: `ReadIssue` naming the file when it cannot be opened.
@@ -81,25 +82,27 @@ public final class FileDescriptorByteSource: ByteSource {
   }
 
   public func read(into buffer: inout [UInt8], maximumCount: Int) throws(ReadIssue) -> Int {
-    let oldCount = buffer.count
-    buffer.append(contentsOf: repeatElement(0, count: maximumCount))
+    guard maximumCount > 0 else { return 0 }
+    // Read into a scratch buffer allocated once, rather than zero-filling the target each time.
+    if scratch.count < maximumCount { scratch = [UInt8](repeating: 0, count: maximumCount) }
     var result = 0
     repeat {
-      result = buffer.withUnsafeMutableBytes { raw in
+      result = scratch.withUnsafeMutableBytes { raw in
+        // Never nil: the scratch buffer holds at least maximumCount > 0 bytes.
+        guard let base = raw.baseAddress else { return -1 }
         #if canImport(Glibc)
-          Glibc.read(descriptor, raw.baseAddress! + oldCount, maximumCount)
+          return Glibc.read(descriptor, base, maximumCount)
         #else
-          Darwin.read(descriptor, raw.baseAddress! + oldCount, maximumCount)
+          return Darwin.read(descriptor, base, maximumCount)
         #endif
       }
     } while result < 0 && errno == EINTR
     guard result >= 0 else {
-      buffer.removeLast(maximumCount)
       throw ReadIssue(
         reason: .cannotRead(systemError: String(cString: strerror(errno))),
         at: SourceLocation(source: name))
     }
-    buffer.removeLast(maximumCount - result)
+    buffer.append(contentsOf: scratch[0..<result])
     return result
   }
 }

@@ -51,7 +51,9 @@ struct FieldReader {
   /// A required string; records a problem when it is absent.
   mutating func requiredString(_ key: String) -> String {
     if let text = string(key) { return text }
-    if !problems.contains(where: { if case .wrongType(let p, _, _) = $0 { return p == fieldPath(key) }; return false }) {
+    if !problems.contains(where: {
+      if case .wrongType(let p, _, _) = $0 { return p == fieldPath(key) }; return false
+    }) {
       problems.append(.missingField(path: fieldPath(key)))
     }
     return ""

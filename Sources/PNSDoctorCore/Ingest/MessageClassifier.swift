@@ -56,14 +56,17 @@ enum MessageClassifier {
     }
     if let batch = object["feeLst"] {
       guard let records = batch.arrayValue else {
-        emit(.failure(.wrongType(path: join(path, "feeLst"), expected: "an array", found: batch.kindDescription)), raw: .object(object))
+        emit(
+          .failure(.wrongType(path: join(path, "feeLst"), expected: "an array", found: batch.kindDescription)),
+          raw: .object(object))
         return
       }
       if records.isEmpty { emit(.failure(.emptyBatch), raw: .object(object)) }
       for (index, record) in records.enumerated() {
         let recordPath = join(path, "feeLst[\(index)]")
         guard let recordObject = record.objectValue else {
-          emit(.failure(.wrongType(path: recordPath, expected: "an object", found: record.kindDescription)), raw: record)
+          emit(
+            .failure(.wrongType(path: recordPath, expected: "an object", found: record.kindDescription)), raw: record)
           continue
         }
         emit(readCDR(recordObject, path: recordPath), raw: record)
@@ -168,11 +171,14 @@ enum MessageClassifier {
       var extFields = FieldReader(extInfo, path: join(fields.path, "extInfo"))
       if let parameters = extFields.take("extParas"), parameters != .null {
         guard let list = parameters.arrayValue else {
-          return .failure(.wrongType(path: join(extFields.path, "extParas"), expected: "an array", found: parameters.kindDescription))
+          return .failure(
+            .wrongType(path: join(extFields.path, "extParas"), expected: "an array", found: parameters.kindDescription))
         }
         for (index, entry) in list.enumerated() {
           guard let pair = entry.objectValue else {
-            return .failure(.wrongType(path: join(extFields.path, "extParas[\(index)]"), expected: "an object", found: entry.kindDescription))
+            return .failure(
+              .wrongType(
+                path: join(extFields.path, "extParas[\(index)]"), expected: "an object", found: entry.kindDescription))
           }
           var pairFields = FieldReader(pair, path: join(extFields.path, "extParas[\(index)]"))
           let key = pairFields.requiredString("key")

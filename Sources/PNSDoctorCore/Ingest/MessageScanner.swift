@@ -27,9 +27,19 @@ struct MessageScanner<Source: ByteSource> {
   private var position = 0
   private var atEnd = false
   private var tracker = LineTracker()
-  /// Set after a broken record: until the next good one, only bytes that look like the start of
-  /// a new record (not a nested value of the broken one) are taken as candidates.
-  private var recovering = false
+  /// How careful candidate-finding must be after a broken record.
+  private enum Recovery {
+    /// Nothing is broken: any plausible opener is a candidate.
+    case none
+    /// After a broken record: only openers that look like the start of a new record, not a value
+    /// nested in the broken one.
+    case afterBrokenRecord
+    /// Inside a top-level array of records that did not parse as a whole: its elements are read
+    /// one by one, recognised by their indentation, so one broken element costs only itself.
+    case insideArray(elementIndent: Int, firstElement: Int)
+  }
+
+  private var recovery = Recovery.none
 
   init(source: Source, recordLimit: Int = Self.defaultRecordLimit, chunkSize: Int = 4 << 20) {
     self.source = source
@@ -82,7 +92,7 @@ struct MessageScanner<Source: ByteSource> {
         opener == UInt8(ascii: "{")
         ? follower == UInt8(ascii: "\"") || follower == UInt8(ascii: "'") || follower == UInt8(ascii: "}")
         : follower == UInt8(ascii: "{") || follower == UInt8(ascii: "[")
-      if plausible && (!recovering || startsNewRecord(candidate)) {
+      if plausible && isAcceptable(candidate) {
         return candidate
       }
       position = candidate + 1
@@ -101,6 +111,39 @@ struct MessageScanner<Source: ByteSource> {
       if atEnd { return nil }
       try readMore(minimum: 1, keepingFrom: offset)
     }
+  }
+
+  private func isAcceptable(_ candidate: Int) -> Bool {
+    switch recovery {
+    case .none: return true
+    case .afterBrokenRecord: return startsNewRecord(candidate)
+    case .insideArray(let indent, let first):
+      return candidate == first || indentation(of: candidate) == indent || startsNewRecord(candidate)
+    }
+  }
+
+  /// The indentation of the candidate when only whitespace precedes it on its line, else `nil`.
+  private func indentation(of candidate: Int) -> Int? {
+    var index = candidate - bufferStart - 1
+    var count = 0
+    while index >= 0 {
+      let byte = buffer[index]
+      if byte == 0x0A { return count }
+      guard byte == 0x20 || byte == 0x09 else { return nil }
+      count += 1
+      index -= 1
+    }
+    return bufferStart == 0 ? count : nil
+  }
+
+  /// The offset of the start of the line holding `offset`, looking back no further than `limit`.
+  private func lineStart(of offset: Int, notBefore limit: Int) -> Int {
+    var index = offset - bufferStart - 1
+    while index >= limit - bufferStart && index >= 0 {
+      if buffer[index] == 0x0A { return index + 1 + bufferStart }
+      index -= 1
+    }
+    return max(limit, bufferStart)
   }
 
   /// Whether the candidate looks like the start of a record rather than a value nested in a
@@ -151,7 +194,13 @@ struct MessageScanner<Source: ByteSource> {
       switch outcome {
       case .success(let parsed):
         position = candidate + parsed.length
-        recovering = false
+        if case .insideArray(let indent, let first) = recovery,
+          candidate == first || indentation(of: candidate) == indent
+        {
+          // Still among the array's elements.
+        } else {
+          recovery = .none
+        }
         return .value(parsed.value, location: location, offset: candidate)
       case .failure(let error):
         if case .unexpectedEnd = error.failure {
@@ -164,37 +213,57 @@ struct MessageScanner<Source: ByteSource> {
             continue
           }
         }
+        if let firstElement = arrayFallback(for: candidate, failure: error.failure) {
+          // Read the array's elements one by one instead; the broken one reports itself.
+          position = firstElement
+          return nil
+        }
         let problemOffset = candidate + error.offset
         let problem = tracker.location(
           of: min(problemOffset, bytesRead), in: buffer, bufferStart: bufferStart, source: source.name)
         position = resumePoint(afterFailureAt: problemOffset, in: candidate)
-        recovering = true
+        if case .insideArray = recovery {} else { recovery = .afterBrokenRecord }
         return .issue(ReadIssue(reason: .malformed(error.failure, problem: problem), at: location))
       }
     }
   }
 
-  /// Where to look for the next record after one broke at `problemOffset`: at the problem itself
-  /// when it is a record opener starting a later line (a truncated JSON line followed by the next
-  /// record), else at the line after the problem.
+  /// Where to look for the next record after one broke at `problemOffset`.
+  ///
+  /// When the problem is on a later line than the record's start, the record may have swallowed
+  /// the lines in between (a line cut after `"key":` takes the next line's record as its value),
+  /// so the search starts again on the line after the record's first; otherwise it goes on right
+  /// after the problem. Recovery mode then keeps nested values of the broken record out.
   private func resumePoint(afterFailureAt problemOffset: Int, in candidate: Int) -> Int {
-    let problem = problemOffset - bufferStart
-    if problem >= buffer.count { return bytesRead }
-    let byte = buffer[problem]
-    if problemOffset > candidate && (byte == UInt8(ascii: "{") || byte == UInt8(ascii: "[")) {
-      var index = problem - 1
-      while index >= 0 && (buffer[index] == 0x20 || buffer[index] == 0x09) { index -= 1 }
-      if index >= 0 && buffer[index] == 0x0A { return problemOffset }
-    }
-    var index = problem
-    while index < buffer.count && buffer[index] != 0x0A { index += 1 }
-    return min(index + 1, buffer.count) + bufferStart
+    let problem = min(problemOffset, bytesRead)
+    var index = candidate - bufferStart
+    while index < problem - bufferStart && buffer[index] != 0x0A { index += 1 }
+    let endOfFirstLine = index + bufferStart
+    if endOfFirstLine < problem { return endOfFirstLine + 1 }
+    return problem < bytesRead && buffer[problem - bufferStart] == 0x0A ? problem + 1 : max(problem, candidate + 1)
+  }
+
+  /// When `candidate` is a top-level array of objects laid out one element per line (as
+  /// pretty-printers write them) and it broke, the offset of its first element, switching to
+  /// element-by-element reading; else `nil`.
+  private mutating func arrayFallback(for candidate: Int, failure: JSONParseFailure) -> Int? {
+    if case .insideArray = recovery { return nil }
+    if case .tooLarge = failure { return nil }
+    guard buffer[candidate - bufferStart] == UInt8(ascii: "[") else { return nil }
+    var index = candidate - bufferStart + 1
+    while index < buffer.count, [0x20, 0x09, 0x0A, 0x0D].contains(buffer[index]) { index += 1 }
+    guard index < buffer.count, buffer[index] == UInt8(ascii: "{") else { return nil }
+    let first = index + bufferStart
+    // The element's indentation: its column on its own line, or after the `[` (pprint style).
+    let indent = indentation(of: first) ?? (first - lineStart(of: first, notBefore: bufferStart))
+    recovery = .insideArray(elementIndent: indent, firstElement: first)
+    return first
   }
 
   /// Skips past an oversized record: to the end of the line on which the limit was reached.
   private mutating func skipOversizedRecord(from candidate: Int) throws(ReadIssue) {
     position = candidate + recordLimit
-    recovering = true
+    recovery = .afterBrokenRecord
     while true {
       let newline: Int? = buffer.withUnsafeBufferPointer { bytes in
         var index = position - bufferStart

@@ -100,11 +100,11 @@ public struct ReadIssue: Error, Sendable, Equatable, CustomStringConvertible {
     case .unexpectedEnd(let expected):
       return l.pick(
         "truncated record: the input ends where \(expected) was expected",
-        "记录不完整：输入在应出现 \(expected) 处结束")
+        "记录不完整：在应出现\(chineseExpectation(expected))处输入结束")
     case .unexpectedCharacter(let found, let expected):
       return l.pick(
         "broken record: found \(found) where \(expected) was expected",
-        "记录格式错误：应为 \(expected)，实际为 \(found)")
+        "记录格式错误：应为\(chineseExpectation(expected))，实际为 \(found.replacingByteWord())")
     case .invalidUTF8(let byte):
       let hex = String(byte, radix: 16, uppercase: true)
       return l.pick(
@@ -130,6 +130,17 @@ public struct ReadIssue: Error, Sendable, Equatable, CustomStringConvertible {
     }
   }
 
+  /// The parser's "expected" phrases in Chinese; an unknown phrase is shown as it is.
+  private static func chineseExpectation(_ expected: String) -> String {
+    let phrases: [String: String] = [
+      "a value": "一个值", "a key or '}'": "键或 '}'", "a quoted key or '}'": "带引号的键或 '}'",
+      "':' after the key": "键后的 ':'", "',' or '}'": "',' 或 '}'", "a value or ']'": "值或 ']'",
+      "',' or ']'": "',' 或 ']'", "digits": "数字", "the closing quote of a string": "字符串的结束引号",
+      "an escape": "转义字符", "hex digits": "十六进制数字", "end of input": "输入结束",
+    ]
+    return " " + (phrases[expected] ?? expected) + " "
+  }
+
   private static func chineseKind(_ expected: String) -> String {
     switch expected {
     case "an integer": return "整数"
@@ -138,5 +149,12 @@ public struct ReadIssue: Error, Sendable, Equatable, CustomStringConvertible {
     case "an array": return "数组"
     default: return expected
     }
+  }
+}
+
+extension String {
+  /// "byte 0x0A" as "字节 0x0A", for Chinese messages.
+  fileprivate func replacingByteWord() -> String {
+    hasPrefix("byte ") ? "字节 " + dropFirst(5) : self
   }
 }

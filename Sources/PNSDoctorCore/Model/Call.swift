@@ -46,7 +46,9 @@ public struct Call: Sendable, Equatable {
   /// When the call began: the first leg's arrival, else the earliest time known.
   public var startTime: Timestamp? {
     if let record = detailRecord {
-      let times = [record.callInTime, record.forwardStartTime, record.callOutStartTime, record.failTime, record.callEndTime]
+      let times = [
+        record.callInTime, record.forwardStartTime, record.callOutStartTime, record.failTime, record.callEndTime,
+      ]
       if let first = times.compactMap({ $0 }).min() { return first }
     }
     return events.compactMap(\.timestamp).min()

@@ -86,7 +86,10 @@ public struct TimeDisplay: Sendable {
   }
 
   private func parts(of time: Timestamp) -> (date: String, clock: String) {
-    let local = time.millisecondsSince1970 / 1000 + Int64(offsetSeconds(at: time))
+    // Floor division, so that instants just before 1970 fall on 1969-12-31.
+    let milliseconds = time.millisecondsSince1970
+    let seconds = milliseconds >= 0 ? milliseconds / 1000 : (milliseconds - 999) / 1000
+    let local = seconds + Int64(offsetSeconds(at: time))
     let days = Int(local >= 0 ? local / 86_400 : (local - 86_399) / 86_400)
     let secondsOfDay = Int(local - Int64(days) * 86_400)
     let civil = Timestamp.civilDate(daysSinceEpoch: days)

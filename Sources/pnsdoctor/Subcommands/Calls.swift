@@ -26,7 +26,8 @@ extension PNSDoctorCommand {
     @Option(name: .long, help: ArgumentHelp("Only calls to, from or through this number.", valueName: "number"))
     var number: String?
 
-    @Option(name: .long, help: ArgumentHelp("Only calls with this code (e.g. 8104, q850:20, sip:480).", valueName: "code"))
+    @Option(
+      name: .long, help: ArgumentHelp("Only calls with this code (e.g. 8104, q850:20, sip:480).", valueName: "code"))
     var code: String?
 
     @Option(name: .long, help: ArgumentHelp("Only calls of this mode: AX, AXB, AXE, AXYB or X.", valueName: "mode"))

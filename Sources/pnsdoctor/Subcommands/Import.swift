@@ -93,7 +93,8 @@ struct InputList {
       }
       var isDirectory: ObjCBool = false
       guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
-        list.issues.append(ReadIssue(reason: .cannotOpen(systemError: "no such file or folder"), at: SourceLocation(source: path)))
+        list.issues.append(
+          ReadIssue(reason: .cannotOpen(systemError: "no such file or folder"), at: SourceLocation(source: path)))
         continue
       }
       guard isDirectory.boolValue else {

@@ -8,4 +8,4 @@ result = {'eventType': 'fee', 'feeLst': [
      'sipStatusCode': 480, 'callOutStartTime': '2018-10-18 05:54:30', 'callOutAlertingTime': '2018-10-18 05:54:36',
      'callOutAnswerTime': '2018-10-18 05:54:51', 'callOutUnaswRsn': 0, 'recordFlag': 0, 'ttsPlayTimes': 0,
      'ttsTransDuration': 0, 'serviceType': '002', 'hostName': 'callenabler245.huaweicaas.com',
-     'userData': 'lifanping'}]}
+     'userData': 'demo-user'}]}

@@ -23,9 +23,11 @@ struct CallTests {
   }
 
   @Test func outcomeWithoutACDR() {
-    #expect(Call(sessionId: "s", events: [event(.callIn, "2024-01-01 00:00:01")], detailRecord: nil).outcome == .inProgress)
+    #expect(
+      Call(sessionId: "s", events: [event(.callIn, "2024-01-01 00:00:01")], detailRecord: nil).outcome == .inProgress)
     let failed = Call(
-      sessionId: "s", events: [event(.callIn, "2024-01-01 00:00:01"), event(.disconnect, "2024-01-01 00:00:03", stateCode: 8104)],
+      sessionId: "s",
+      events: [event(.callIn, "2024-01-01 00:00:01"), event(.disconnect, "2024-01-01 00:00:03", stateCode: 8104)],
       detailRecord: nil)
     #expect(failed.outcome == .failed)
     #expect(failed.stateCode == 8104)

@@ -36,7 +36,10 @@ struct CallQueryTests {
     #expect(try sessions(store) { _ in } == ["x-mode", "rejected", "off", "answered"])
     #expect(try sessions(store) { $0.failedOnly = true } == ["x-mode", "rejected", "off"])
     #expect(try sessions(store) { $0.limit = 2 } == ["x-mode", "rejected"])
-    #expect(try sessions(store) { $0.limit = 2; $0.offset = 2 } == ["off", "answered"])
+    #expect(
+      try sessions(store) {
+        $0.limit = 2; $0.offset = 2
+      } == ["off", "answered"])
   }
 
   @Test func numbersMatchInAnyTypedForm() throws {
@@ -69,6 +72,9 @@ struct CallQueryTests {
     let store = try populatedStore()
     let since = try #require(Timestamp.parse("2024-05-13 02:00:00"))
     let until = try #require(Timestamp.parse("2024-05-13 04:00:00"))
-    #expect(try sessions(store) { $0.since = since; $0.until = until } == ["rejected", "off"])
+    #expect(
+      try sessions(store) {
+        $0.since = since; $0.until = until
+      } == ["rejected", "off"])
   }
 }
