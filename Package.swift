@@ -16,24 +16,42 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
   ],
   targets: [
     .target(
       name: "PNSDoctorCore",
-      dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
+      dependencies: [
+        .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "Yams", package: "Yams"),
+      ],
       swiftSettings: strictSettings
+    ),
+    // The Knowledge/ folder, embedded into the program at build time.
+    .target(
+      name: "PNSDoctorKnowledge",
+      swiftSettings: strictSettings,
+      plugins: ["EmbedKnowledgePlugin"]
+    ),
+    .executableTarget(name: "KnowledgeEmbedder", swiftSettings: strictSettings),
+    .plugin(
+      name: "EmbedKnowledgePlugin",
+      capability: .buildTool(),
+      dependencies: ["KnowledgeEmbedder"],
+      path: "Sources/EmbedKnowledgePlugin"
     ),
     .executableTarget(
       name: "pnsdoctor",
       dependencies: [
         "PNSDoctorCore",
+        "PNSDoctorKnowledge",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strictSettings
     ),
     .testTarget(
       name: "PNSDoctorCoreTests",
-      dependencies: ["PNSDoctorCore"],
+      dependencies: ["PNSDoctorCore", "PNSDoctorKnowledge"],
       resources: [.copy("Fixtures")],
       swiftSettings: strictSettings
     ),

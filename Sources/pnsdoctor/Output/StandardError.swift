@@ -16,6 +16,8 @@ enum ExitStatus {
   static let partial: Int32 = 1
   /// Nothing could be read.
   static let nothingRead: Int32 = 2
+  /// The knowledge base does not load, or `rules lint` / `rules test` found problems.
+  static let knowledgeFailure: Int32 = 65
   /// The store could not be opened or written.
   static let storeFailure: Int32 = 74
 }

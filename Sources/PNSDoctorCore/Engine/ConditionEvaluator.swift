@@ -1,0 +1,193 @@
+/// Evaluates rule conditions against one subject, collecting the evidence that made them hold.
+struct ConditionEvaluator {
+  let knowledge: KnowledgeBase
+  let subject: DiagnosisSubject
+  /// Other calls near the subject in time, from the store (empty without one).
+  let neighbours: [Call]
+
+  /// Whether `condition` holds, and the facts that show it.
+  func evaluate(_ condition: Condition) -> (holds: Bool, evidence: [Evidence]) {
+    switch condition {
+    case .all(let parts):
+      var evidence: [Evidence] = []
+      for part in parts {
+        let result = evaluate(part)
+        guard result.holds else { return (false, []) }
+        evidence += result.evidence
+      }
+      return (true, evidence)
+    case .any(let parts):
+      let matched = parts.map(evaluate).filter(\.holds)
+      return (!matched.isEmpty, matched.flatMap(\.evidence))
+    case .not(let inner):
+      return (!evaluate(inner).holds, [])
+    case .code(let field, let match):
+      return code(field, match)
+    case .mode(let modes):
+      guard case .call(let call) = subject else { return (false, []) }
+      let mode = call.mode
+      guard modes.contains(where: { mode.mayBe($0) }) else { return (false, []) }
+      return (true, [Evidence(field: "mode", value: mode.rawValue, meaning: FactWording.mode(mode))])
+    case .present(let moment):
+      guard let time = time(of: moment) else { return (false, []) }
+      return (true, [Evidence(field: moment.wireName, value: time.description, meaning: FactWording.present(moment))])
+    case .absent(let moment):
+      guard case .call = subject, time(of: moment) == nil else { return (false, []) }
+      return (true, [Evidence(field: moment.wireName, value: "-", meaning: FactWording.absent(moment))])
+    case .duration(let from, let to, let atLeast, let atMost):
+      guard let start = time(of: from), let end = time(of: to) else { return (false, []) }
+      let seconds = start.seconds(until: end)
+      if let atLeast, seconds < atLeast { return (false, []) }
+      if let atMost, seconds > atMost { return (false, []) }
+      let value = "\(Int(seconds.rounded()))s"
+      return (
+        true,
+        [Evidence(field: "\(from.wireName)→\(to.wireName)", value: value, meaning: FactWording.duration(from, to))]
+      )
+    case .event(let type, let digits):
+      return event(type, digits)
+    case .lastEvent(let type):
+      guard case .call(let call) = subject, let last = call.events.last, last.eventType == type else {
+        return (false, [])
+      }
+      return (true, [Evidence(field: "lastEvent", value: type.wireName, meaning: FactWording.lastEvent)])
+    case .numbersDiffer(let first, let second):
+      guard let left = number(first), let right = number(second),
+        PhoneNumber.normalize(left) != PhoneNumber.normalize(right)
+      else { return (false, []) }
+      return (
+        true,
+        [
+          Evidence(field: first.rawValue, value: left, meaning: FactWording.differs(from: second), isPhoneNumber: true),
+          Evidence(field: second.rawValue, value: right, meaning: nil, isPhoneNumber: true),
+        ]
+      )
+    case .smsMode(let mode):
+      guard case .sms(let sms) = subject, sms.mode == mode else { return (false, []) }
+      return (true, [Evidence(field: "notificationMode", value: mode.wireName, meaning: FactWording.smsMode(mode))])
+    case .contentMentionsNumber(let expected):
+      guard case .sms(let sms) = subject, let content = sms.content else { return (false, []) }
+      guard Self.mentionsNumber(content) == expected else { return (false, []) }
+      return (
+        true,
+        [
+          Evidence(
+            field: "smsContent", value: expected ? "@…" : "(no @number)", meaning: FactWording.mentionsNumber(expected))
+        ]
+      )
+    case .neighbours(let pattern):
+      return neighbourPattern(pattern)
+    }
+  }
+
+  // MARK: - Facts of the subject
+
+  /// The value of a code field, when the subject carries it.
+  func value(of field: CodeField) -> Int? {
+    switch (subject, field) {
+    case (.call(let call), .stateCode): return call.stateCode
+    case (.call(let call), .ulFailReason): return call.detailRecord?.releasePoint
+    case (.call(let call), .fwdUnaswRsn): return call.detailRecord?.forwardUnansweredReason
+    case (.call(let call), .callOutUnaswRsn): return call.detailRecord?.callOutUnansweredReason
+    case (.call(let call), .sipStatusCode): return call.detailRecord?.sipStatusCode
+    case (.sms(let sms), .sendResult): return sms.sendResult
+    case (.api(let response), .resultcode): return Int(response.resultCode)
+    default: return nil
+    }
+  }
+
+  private func code(_ field: CodeField, _ match: CodeMatch) -> (holds: Bool, evidence: [Evidence]) {
+    guard let code = value(of: field) else { return (false, []) }
+    let entry = knowledge.meaning(of: code, in: field)
+    let holds: Bool
+    switch match {
+    case .codes(let codes): holds = codes.contains(code)
+    case .range(let range): holds = range.contains(code)
+    // 0 means "no cause" in every table: it never matches by category.
+    case .category(let category): holds = code != 0 && entry?.category == category
+    }
+    guard holds else { return (false, []) }
+    let meaning = entry?.meaning ?? FactWording.unknownCode
+    return (true, [Evidence(field: field.rawValue, value: String(code), meaning: meaning)])
+  }
+
+  private func time(of moment: CallMoment) -> Timestamp? {
+    guard case .call(let call) = subject else { return nil }
+    switch moment {
+    case .callIn: return call.detailRecord?.callInTime ?? call.event(.callIn)?.timestamp
+    case .forwarded: return call.detailRecord?.forwardStartTime ?? call.event(.callOut)?.timestamp
+    case .alerting: return call.alertingTime
+    case .answered: return call.answerTime
+    case .ended: return call.endTime
+    case .failed: return call.detailRecord?.failTime
+    }
+  }
+
+  private func event(_ type: CallEventType, _ digits: DigitsExpectation) -> (holds: Bool, evidence: [Evidence]) {
+    guard case .call(let call) = subject else { return (false, []) }
+    let candidates = call.events.filter { $0.eventType == type }
+    let matching = candidates.first { event in
+      let collected = event.collectedDigits ?? ""
+      switch digits {
+      case .any: return true
+      case .empty: return collected.isEmpty
+      case .nonEmpty: return !collected.isEmpty
+      }
+    }
+    guard let found = matching else { return (false, []) }
+    if type == .collectInfo {
+      let digitsText = found.collectedDigits ?? ""
+      return (
+        true,
+        [
+          Evidence(
+            field: "collectInfo.digitInfo", value: digitsText.isEmpty ? "(none)" : digitsText,
+            meaning: FactWording.collectedDigits(empty: digitsText.isEmpty))
+        ]
+      )
+    }
+    return (true, [Evidence(field: "eventType", value: type.wireName, meaning: nil)])
+  }
+
+  private func number(_ field: NumberField) -> String? {
+    guard case .call(let call) = subject else { return nil }
+    let record = call.detailRecord
+    switch field {
+    case .bindNum: return record?.bindNumber ?? call.privacyNumber
+    case .callerNum: return record?.callerNumber ?? call.caller
+    case .calleeNum: return record?.calleeNumber
+    case .fwdDisplayNum: return record?.forwardDisplayNumber
+    case .fwdDstNum: return record?.forwardDestinationNumber ?? call.callee
+    }
+  }
+
+  /// Whether SMS text carries `@` followed by a number (an AX sender naming the receiver).
+  static func mentionsNumber(_ content: String) -> Bool {
+    guard let at = content.lastIndex(of: "@") else { return false }
+    let digits = content[content.index(after: at)...].filter { !$0.isWhitespace && $0 != "+" && $0 != "-" }
+    return digits.count >= 5 && digits.allSatisfy(\.isASCII) && digits.allSatisfy(\.isNumber)
+  }
+
+  private func neighbourPattern(_ pattern: NeighbourPattern) -> (holds: Bool, evidence: [Evidence]) {
+    guard case .call(let call) = subject, let start = call.startTime else { return (false, []) }
+    let count = neighbours.filter { other in
+      guard other.sessionId != call.sessionId, let otherStart = other.startTime,
+        abs(start.seconds(until: otherStart)) <= pattern.window
+      else { return false }
+      if pattern.sameCaller && (other.caller == nil || other.caller != call.caller) { return false }
+      if pattern.samePrivacyNumber && (other.privacyNumber == nil || other.privacyNumber != call.privacyNumber) {
+        return false
+      }
+      if let length = pattern.calleePrefixLength {
+        guard let mine = call.callee, let theirs = other.callee, mine.count >= length,
+          mine.prefix(length) == theirs.prefix(length)
+        else { return false }
+      }
+      guard let match = pattern.match else { return true }
+      let evaluator = ConditionEvaluator(knowledge: knowledge, subject: .call(other), neighbours: [])
+      return evaluator.evaluate(match).holds
+    }.count
+    guard count >= pattern.atLeast else { return (false, []) }
+    return (true, [Evidence(field: "neighbours", value: String(count), meaning: FactWording.neighbours(pattern))])
+  }
+}

@@ -1,0 +1,119 @@
+/// What the engine says about facts that are not codes: times present or absent, modes, digits,
+/// neighbouring calls. Code meanings come from the code tables instead.
+enum FactWording {
+  static let unknownCode = LocalizedText(
+    english: "Not in the platform's code table.", chinese: "平台码表中没有此值。")
+
+  static func mode(_ mode: CallMode) -> LocalizedText {
+    switch mode {
+    case .axbOrX:
+      return LocalizedText(english: "Service type 004: AXB or X mode.", chinese: "业务类型 004：AXB 或 X 模式。")
+    case .unknown:
+      return LocalizedText(english: "Mode unknown.", chinese: "模式未知。")
+    default:
+      return LocalizedText(english: "\(mode.rawValue) mode.", chinese: "\(mode.rawValue) 模式。")
+    }
+  }
+
+  static func present(_ moment: CallMoment) -> LocalizedText {
+    switch moment {
+    case .callIn: return LocalizedText(english: "The call reached the privacy number.", chinese: "呼叫已到达隐私号。")
+    case .forwarded:
+      return LocalizedText(english: "The platform forwarded the call to the callee.", chinese: "平台已向被叫发起转接。")
+    case .alerting: return LocalizedText(english: "The callee's phone rang.", chinese: "被叫已振铃。")
+    case .answered: return LocalizedText(english: "The callee answered.", chinese: "被叫已应答。")
+    case .ended: return LocalizedText(english: "The call ended.", chinese: "呼叫已结束。")
+    case .failed: return LocalizedText(english: "The platform recorded a failure time.", chinese: "平台记录了失败时间。")
+    }
+  }
+
+  static func absent(_ moment: CallMoment) -> LocalizedText {
+    switch moment {
+    case .callIn: return LocalizedText(english: "No time of arrival is known.", chinese: "没有呼入时间。")
+    case .forwarded:
+      return LocalizedText(english: "The call was never forwarded to a callee.", chinese: "呼叫未被转接到被叫。")
+    case .alerting: return LocalizedText(english: "The callee's phone never rang.", chinese: "被叫从未振铃。")
+    case .answered: return LocalizedText(english: "Nobody answered.", chinese: "无人应答。")
+    case .ended: return LocalizedText(english: "No end time is known yet.", chinese: "尚无结束时间。")
+    case .failed: return LocalizedText(english: "No failure time was recorded.", chinese: "没有失败时间。")
+    }
+  }
+
+  static func duration(_ from: CallMoment, _ to: CallMoment) -> LocalizedText {
+    LocalizedText(
+      english: "Time from \(from.rawValue) to \(to.rawValue).", chinese: "从 \(from.rawValue) 到 \(to.rawValue) 的时长。")
+  }
+
+  static let lastEvent = LocalizedText(english: "The last event received.", chinese: "收到的最后一个事件。")
+
+  static func differs(from other: NumberField) -> LocalizedText {
+    LocalizedText(english: "Differs from \(other.rawValue).", chinese: "与 \(other.rawValue) 不同。")
+  }
+
+  static func smsMode(_ mode: SMSNotificationMode) -> LocalizedText {
+    switch mode {
+    case .block:
+      return LocalizedText(
+        english: "Block mode: the customer's server had to decide to forward or discard.",
+        chinese: "Block 模式：需由客户服务器决定转发或丢弃。")
+    case .notify:
+      return LocalizedText(english: "Notify mode: for information only.", chinese: "Notify 模式：仅通知。")
+    case .other(let name):
+      return LocalizedText(english: "Mode \(name).", chinese: "模式 \(name)。")
+    }
+  }
+
+  static func mentionsNumber(_ mentions: Bool) -> LocalizedText {
+    mentions
+      ? LocalizedText(english: "The text ends with @number.", chinese: "短信内容带有 @号码。")
+      : LocalizedText(english: "The text carries no @number.", chinese: "短信内容未带 @号码。")
+  }
+
+  static func collectedDigits(empty: Bool) -> LocalizedText {
+    empty
+      ? LocalizedText(english: "No extension digits were collected.", chinese: "未收到分机号。")
+      : LocalizedText(english: "Extension digits collected.", chinese: "已收到分机号。")
+  }
+
+  static func neighbours(_ pattern: NeighbourPattern) -> LocalizedText {
+    var english = "Other calls within \(Int(pattern.window / 60)) min"
+    var chinese = "\(Int(pattern.window / 60)) 分钟内的其他呼叫"
+    var englishKeys: [String] = []
+    var chineseKeys: [String] = []
+    if pattern.sameCaller {
+      englishKeys.append("the same caller")
+      chineseKeys.append("同一主叫")
+    }
+    if pattern.samePrivacyNumber {
+      englishKeys.append("the same privacy number")
+      chineseKeys.append("同一隐私号")
+    }
+    if let length = pattern.calleePrefixLength {
+      englishKeys.append("callees in the same number block (first \(length) characters)")
+      chineseKeys.append("被叫号段相同（前 \(length) 位）")
+    }
+    if !englishKeys.isEmpty {
+      english += " with " + englishKeys.joined(separator: ", ")
+      chinese += "，" + chineseKeys.joined(separator: "、")
+    }
+    if pattern.match != nil {
+      english += ", matching the pattern"
+      chinese += "，且符合该模式"
+    }
+    return LocalizedText(english: english + ".", chinese: chinese + "。")
+  }
+}
+
+extension CallMoment {
+  /// The CDR field that records this moment.
+  var wireName: String {
+    switch self {
+    case .callIn: return "callInTime"
+    case .forwarded: return "fwdStartTime"
+    case .alerting: return "fwdAlertingTime"
+    case .answered: return "fwdAnswerTime"
+    case .ended: return "callEndTime"
+    case .failed: return "failTime"
+    }
+  }
+}

@@ -1,0 +1,65 @@
+/// Diagnoses whatever an engineer hands over: an input (one record or many, in any form `import`
+/// reads) or a stored call. With a store, a call's stored events and CDR are joined to what was
+/// given, and its neighbouring calls feed the pattern rules.
+public struct InputDiagnoser: Sendable {
+  /// One subject and its diagnosis.
+  public struct Result: Sendable {
+    public var subject: DiagnosisSubject
+    public var diagnosis: Diagnosis
+  }
+
+  public let engine: DiagnosisEngine
+  public let store: CallStore?
+
+  public init(knowledge: KnowledgeBase, store: CallStore?) {
+    engine = DiagnosisEngine(knowledge: knowledge)
+    self.store = store
+  }
+
+  /// Reads `source` to its end and diagnoses every call, SMS and API response in it.
+  /// - Returns: the results in input order, the records that could not be read, and how many
+  ///   messages were read.
+  public func diagnose<Source: ByteSource>(
+    _ source: Source
+  ) throws(StoreError) -> (results: [Result], issues: [ReadIssue], messagesRead: Int) {
+    var reader = InputReader(source: source)
+    var messages: [Message] = []
+    var issues: [ReadIssue] = []
+    do {
+      while let item = try reader.next() {
+        switch item {
+        case .record(let record): messages.append(record.message)
+        case .issue(let issue): issues.append(issue)
+        }
+      }
+    } catch {
+      issues.append(error)
+    }
+    var results: [Result] = []
+    for subject in DiagnosisSubject.subjects(from: messages) {
+      results.append(try diagnose(subject))
+    }
+    return (results, issues, messages.count)
+  }
+
+  /// Diagnoses the stored call with this session id, or returns `nil` when the store has none.
+  public func diagnose(sessionId: String) throws(StoreError) -> Result? {
+    guard let store, let call = try store.call(sessionId: sessionId) else { return nil }
+    return try diagnose(.call(call))
+  }
+
+  /// Diagnoses one subject, completing a call from the store first.
+  public func diagnose(_ subject: DiagnosisSubject) throws(StoreError) -> Result {
+    guard case .call(let given) = subject, let store else {
+      return Result(subject: subject, diagnosis: engine.diagnose(subject))
+    }
+    var call = given
+    if let stored = try store.call(sessionId: given.sessionId) {
+      call = Call(
+        sessionId: given.sessionId, events: DiagnosisSubject.unique(given.events + stored.events),
+        detailRecord: given.detailRecord ?? stored.detailRecord)
+    }
+    let neighbours = try store.neighbours(of: call, window: engine.knowledge.neighbourWindow)
+    return Result(subject: .call(call), diagnosis: engine.diagnose(.call(call), neighbours: neighbours))
+  }
+}

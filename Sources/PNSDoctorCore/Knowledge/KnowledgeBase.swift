@@ -1,0 +1,62 @@
+/// The loaded knowledge: code tables and rules.
+///
+/// ## Topics
+/// - ``table(for:)``
+/// - ``meaning(of:in:)``
+/// - ``rules(for:)``
+public struct KnowledgeBase: Sendable {
+  public let tables: [CodeTable]
+  public let rules: [Rule]
+  private let tableByField: [CodeField: CodeTable]
+
+  public init(tables: [CodeTable], rules: [Rule]) {
+    self.tables = tables.sorted { $0.id < $1.id }
+    self.rules = rules.sorted { $0.id < $1.id }
+    var byField: [CodeField: CodeTable] = [:]
+    for table in tables {
+      for field in table.fields.compactMap(CodeField.init(rawValue:)) where byField[field] == nil {
+        byField[field] = table
+      }
+    }
+    tableByField = byField
+  }
+
+  /// The table that decodes a field.
+  public func table(for field: CodeField) -> CodeTable? {
+    tableByField[field]
+  }
+
+  /// The entry for a code of a field.
+  public func meaning(of code: Int, in field: CodeField) -> CodeEntry? {
+    tableByField[field]?.entry(for: code)
+  }
+
+  /// The rules about one kind of subject.
+  public func rules(for kind: SubjectKind) -> [Rule] {
+    rules.filter { $0.appliesTo == kind }
+  }
+
+  /// The rule with this id.
+  public func rule(id: String) -> Rule? {
+    rules.first { $0.id == id }
+  }
+
+  /// The widest neighbour window of any rule, in seconds: how far around a call the store must
+  /// look for its neighbours (0 when no rule looks at neighbours).
+  public var neighbourWindow: Double {
+    rules.flatMap { rule in rule.triggers.map(\.condition) + rule.against.map(\.condition) }
+      .map(\.widestNeighbourWindow).max() ?? 0
+  }
+}
+
+extension Condition {
+  /// The widest neighbour window used anywhere in the condition.
+  var widestNeighbourWindow: Double {
+    switch self {
+    case .all(let parts), .any(let parts): return parts.map(\.widestNeighbourWindow).max() ?? 0
+    case .not(let inner): return inner.widestNeighbourWindow
+    case .neighbours(let pattern): return pattern.window
+    default: return 0
+    }
+  }
+}

@@ -1,0 +1,98 @@
+import Yams
+
+extension Rule {
+  static let allowedKeys = [
+    "id", "revision", "title", "category", "appliesTo", "basis", "alsoForSuccess", "when", "triggers", "against",
+    "cause",
+    "nextSteps", "references", "examples",
+  ]
+
+  /// Reads a rule file; problems go to `issues`.
+  static func load(_ root: Node, file: String, stem: String, folder: String, issues: IssueCollector) -> Rule? {
+    guard let top = YAMLMapping(root, path: "", file: file, issues: issues) else { return nil }
+    top.check(
+      allowed: allowedKeys,
+      required: [
+        "id", "revision", "title", "category", "appliesTo", "basis", "triggers", "cause", "nextSteps", "examples",
+      ])
+    let id = top.string("id")
+    if let id, id != stem {
+      top.report(
+        at: top.node("id"), key: "id", "rule id `\(id)` differs from the file name", hint: "name the file \(id).yaml")
+    }
+    if let id, id.range(of: "^[a-z0-9]+(-[a-z0-9]+)*$", options: .regularExpression) == nil {
+      top.report(
+        at: top.node("id"), key: "id", "rule id `\(id)` is not kebab-case", hint: "lowercase words joined by -")
+    }
+    let category = top.choice("category", as: CodeCategory.self)
+    if let category, category.rawValue != folder {
+      top.report(
+        at: top.node("category"), key: "category",
+        "category `\(category.rawValue)` differs from the folder `\(folder)`",
+        hint: "move the file to rules/\(category.rawValue)/")
+    }
+    let revision = top.integer("revision")
+    let triggers = (top.list("triggers") ?? []).enumerated().compactMap { index, node -> Trigger? in
+      let path = "triggers[\(index)]"
+      guard let spec = YAMLMapping(node, path: path, file: file, issues: issues) else { return nil }
+      spec.check(allowed: ["if", "confidence"], required: ["if", "confidence"])
+      guard let conditionNode = spec.node("if"),
+        let condition = Condition.load(conditionNode, path: spec.join("if"), file: file, issues: issues),
+        let confidence = spec.number("confidence", in: 0.01...1)
+      else { return nil }
+      return Trigger(condition: condition, confidence: confidence)
+    }
+    if top.node("triggers") != nil && (top.list("triggers") ?? []).isEmpty {
+      top.report(at: top.node("triggers"), key: "triggers", "a rule needs at least one trigger")
+    }
+    let against = (top.list("against") ?? []).enumerated().compactMap { index, node -> Counterevidence? in
+      let path = "against[\(index)]"
+      guard let spec = YAMLMapping(node, path: path, file: file, issues: issues) else { return nil }
+      spec.check(allowed: ["if", "factor"], required: ["if", "factor"])
+      guard let conditionNode = spec.node("if"),
+        let condition = Condition.load(conditionNode, path: spec.join("if"), file: file, issues: issues),
+        let factor = spec.number("factor", in: 0...1)
+      else { return nil }
+      return Counterevidence(condition: condition, factor: factor)
+    }
+    let guardCondition = top.node("when").flatMap { Condition.load($0, path: "when", file: file, issues: issues) }
+    let steps = (top.list("nextSteps") ?? []).enumerated().compactMap { index, node in
+      YAMLMapping.localized(node, path: "nextSteps[\(index)]", file: file, issues: issues)
+    }
+    if top.node("nextSteps") != nil && steps.isEmpty {
+      top.report(at: top.node("nextSteps"), key: "nextSteps", "a rule needs at least one next step")
+    }
+    let examples = loadExamples(top.node("examples"), file: file, issues: issues)
+    guard let id, let revision, let category, let title = top.localized("title"),
+      let appliesTo = top.choice("appliesTo", as: SubjectKind.self),
+      let basis = top.choice("basis", as: RuleBasis.self),
+      let cause = top.localized("cause"), !triggers.isEmpty
+    else { return nil }
+    return Rule(
+      id: id, revision: revision, title: title, category: category, appliesTo: appliesTo, basis: basis,
+      alsoForSuccess: top.node("alsoForSuccess") == nil ? false : top.boolean("alsoForSuccess") ?? false,
+      guardCondition: guardCondition, triggers: triggers, against: against, cause: cause, nextSteps: steps,
+      references: (top.list("references") ?? []).compactMap(\.string), examples: examples, file: file)
+  }
+
+  private static func loadExamples(_ node: Node?, file: String, issues: IssueCollector) -> RuleExamples {
+    guard let node, let spec = YAMLMapping(node, path: "examples", file: file, issues: issues) else {
+      return RuleExamples(triggering: [], nonTriggering: [])
+    }
+    spec.check(allowed: ["triggering", "nonTriggering"], required: ["triggering", "nonTriggering"])
+    func read(_ key: String) -> [RuleExample] {
+      (spec.list(key) ?? []).enumerated().compactMap { index, item in
+        guard let example = YAMLMapping(item, path: "examples.\(key)[\(index)]", file: file, issues: issues) else {
+          return nil
+        }
+        example.check(allowed: ["name", "input", "neighbours", "first"], required: ["name", "input"])
+        guard let name = example.string("name"), let input = example.string("input") else { return nil }
+        return RuleExample(
+          name: name, input: input, neighbours: example.node("neighbours") == nil ? nil : example.string("neighbours"),
+          mustBeFirst: example.node("first") == nil ? false : example.boolean("first") ?? false,
+          line: item.mark?.line ?? 0)
+      }
+    }
+    return RuleExamples(triggering: read("triggering"), nonTriggering: read("nonTriggering"))
+  }
+}

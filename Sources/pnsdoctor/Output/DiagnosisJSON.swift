@@ -1,0 +1,54 @@
+import PNSDoctorCore
+
+/// Diagnoses for scripts, in exactly the documented shape:
+/// `{"results":[{"kind","id","verdict","findings":[{"rule","confidence","title","cause","nextSteps","evidence"}]}],"errors":[{"location","message"}]}`.
+enum DiagnosisJSON {
+  private struct Body: Encodable {
+    var results: [ResultEntry]
+    var errors: [ErrorEntry]
+  }
+
+  private struct ResultEntry: Encodable {
+    var kind, id, verdict: String
+    var findings: [FindingEntry]
+  }
+
+  private struct FindingEntry: Encodable {
+    var rule: String
+    var confidence: Double
+    var title, cause: String
+    var nextSteps: [String]
+    var evidence: [EvidenceEntry]
+  }
+
+  private struct EvidenceEntry: Encodable {
+    var field, value: String
+    var meaning: String?
+  }
+
+  private struct ErrorEntry: Encodable {
+    var location, message: String
+  }
+
+  static func encode(
+    _ results: [InputDiagnoser.Result], issues: [ReadIssue], language: Language, masked: Bool
+  ) -> String {
+    let body = Body(
+      results: results.map { result in
+        ResultEntry(
+          kind: result.diagnosis.kind.rawValue, id: result.diagnosis.id, verdict: result.diagnosis.verdict.rawValue,
+          findings: result.diagnosis.findings.map { finding in
+            FindingEntry(
+              rule: finding.ruleId, confidence: finding.confidence, title: finding.title.text(in: language),
+              cause: finding.cause.text(in: language), nextSteps: finding.nextSteps.map { $0.text(in: language) },
+              evidence: finding.evidence.map { item in
+                EvidenceEntry(
+                  field: item.field, value: masked && item.isPhoneNumber ? PhoneNumber.mask(item.value) : item.value,
+                  meaning: item.meaning?.text(in: language))
+              })
+          })
+      },
+      errors: issues.map { ErrorEntry(location: $0.location.description, message: $0.explanation(in: language)) })
+    return JSONText.encode(body)
+  }
+}

@@ -1,0 +1,78 @@
+import PNSDoctorCore
+
+/// Diagnoses for people: a summary line per call or message, then its findings ranked, each
+/// with its evidence decoded and numbered next steps. Numbers are masked unless revealed, and
+/// every text from data is sanitised.
+struct DiagnosisText {
+  let display: DisplayOptions
+  let language: Language
+
+  func render(_ results: [InputDiagnoser.Result], issues: [ReadIssue]) -> String {
+    let l = language
+    var lines: [String] = []
+    for result in results {
+      lines += header(result)
+      if result.diagnosis.findings.isEmpty {
+        lines.append(
+          "  "
+            + (result.diagnosis.verdict == .ok
+              ? l.pick("No problem found.", "未发现问题。")
+              : l.pick(
+                "No rule explains this yet; check the codes with `pnsdoctor codes`.",
+                "暂无规则能解释，请用 `pnsdoctor codes` 查询原因码。")))
+      }
+      for (rank, finding) in result.diagnosis.findings.enumerated() {
+        lines.append(
+          "  \(rank + 1). [\(String(format: "%.2f", finding.confidence))] \(finding.title.text(in: l))  (\(finding.ruleId))"
+        )
+        lines.append("     " + l.pick("Cause: ", "原因：") + finding.cause.text(in: l))
+        lines.append("     " + l.pick("Evidence:", "证据："))
+        for item in finding.evidence {
+          let value = item.isPhoneNumber ? display.show(number: item.value) : item.value
+          let meaning = item.meaning.map { " — " + $0.text(in: l) } ?? ""
+          lines.append("       \(item.field) = \(value)\(meaning)")
+        }
+        lines.append("     " + l.pick("Next steps:", "处理建议："))
+        for (index, step) in finding.nextSteps.enumerated() { lines.append("       \(index + 1). \(step.text(in: l))") }
+      }
+      lines.append("")
+    }
+    if !issues.isEmpty {
+      lines.append(l.pick("Could not read:", "无法读取："))
+      for issue in issues.prefix(20) { lines.append("  " + issue.message(in: l)) }
+      if issues.count > 20 {
+        lines.append(l.pick("  … and \(issues.count - 20) more", "  …… 另有 \(issues.count - 20) 条"))
+      }
+    }
+    if results.isEmpty && issues.isEmpty { lines.append(l.pick("Nothing to diagnose.", "没有可诊断的内容。")) }
+    return lines.map { TerminalSanitizer.sanitize($0, limit: 4000) }.joined(separator: "\n") + "\n"
+  }
+
+  private func header(_ result: InputDiagnoser.Result) -> [String] {
+    let l = language
+    let verdict: String
+    switch result.diagnosis.verdict {
+    case .ok: verdict = l.pick("ok", "正常")
+    case .failed: verdict = l.pick("failed", "失败")
+    case .unknown: verdict = l.pick("unknown", "未知")
+    }
+    switch result.subject {
+    case .call(let call):
+      let time = call.startTime.map(display.timeDisplay.format) ?? "-"
+      return [
+        l.pick("Call ", "呼叫 ") + call.sessionId + "  " + l.pick("verdict: ", "结论：") + verdict,
+        "  \(call.mode.rawValue) · \(time) · \(display.show(number: call.caller)) → X \(display.show(number: call.privacyNumber)) → \(display.show(number: call.callee))",
+      ]
+    case .sms(let sms):
+      return [
+        l.pick("SMS ", "短信 ") + sms.smsIdentifier + "  " + l.pick("verdict: ", "结论：") + verdict,
+        "  \(sms.mode?.wireName ?? "-") · \(sms.timestamp.map(display.timeDisplay.format) ?? "-") · \(display.show(number: sms.calling)) → X \(display.show(number: sms.virtualNumber))",
+      ]
+    case .api(let response):
+      return [
+        l.pick("API response ", "接口响应 ") + response.resultCode + "  " + l.pick("verdict: ", "结论：") + verdict,
+        "  " + (response.resultDescription ?? ""),
+      ]
+    }
+  }
+}

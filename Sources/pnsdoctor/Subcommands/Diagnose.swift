@@ -1,0 +1,84 @@
+import ArgumentParser
+import Foundation
+import PNSDoctorCore
+
+extension PNSDoctorCommand {
+  /// `pnsdoctor diagnose [FILE | -] [--session ID]`
+  struct Diagnose: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Explain why calls, SMS or API calls failed, with evidence and next steps (诊断).",
+      discussion: """
+        Reads anything `import` reads (a pasted CDR, event, SMS notification, API error, log line
+        or HTTP dump; records of one session are joined into one call), or a stored call with
+        --session. With a store (--store, $PNSDOCTOR_STORE, or the default store when it exists),
+        stored events of the same session are joined and neighbouring calls feed pattern rules.
+        Exit status: 0 every input read, 1 some could not be, 2 none could.
+        """)
+
+    @Argument(help: ArgumentHelp("A file to diagnose, or - for standard input (the default).", valueName: "file"))
+    var file: String?
+
+    @Option(name: .long, help: ArgumentHelp("Diagnose the stored call with this session id.", valueName: "id"))
+    var session: String?
+
+    @Option(name: .long, help: "Output format: text or json.")
+    var format: OutputFormat = .text
+
+    @Flag(name: .long, help: "Mask numbers in JSON output too.")
+    var mask = false
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var knowledge: KnowledgeOptions
+    @OptionGroup var display: DisplayOptions
+
+    func validate() throws {
+      if session != nil && file != nil { throw ValidationError("give a file or --session, not both") }
+      if format == .table { throw ValidationError("--format is text or json") }
+    }
+
+    func run() throws {
+      let language = display.language
+      let base = try knowledge.load(language: language)
+      let callStore = try openStore(language: language)
+      let diagnoser = InputDiagnoser(knowledge: base, store: callStore)
+      var results: [InputDiagnoser.Result] = []
+      var issues: [ReadIssue] = []
+      var read = 0
+      do {
+        if let session {
+          guard let found = try diagnoser.diagnose(sessionId: session) else {
+            StandardError.write(
+              language.pick("no stored call with session id \(session)", "存储中没有 sessionId 为 \(session) 的呼叫"))
+            throw ExitCode(ExitStatus.nothingRead)
+          }
+          results = [found]
+          read = 1
+        } else {
+          let source: FileDescriptorByteSource =
+            (file == nil || file == "-") ? FileDescriptorByteSource() : try FileDescriptorByteSource(path: file ?? "-")
+          (results, issues, read) = try diagnoser.diagnose(source)
+        }
+      } catch let issue as ReadIssue {
+        issues.append(issue)
+      } catch let error as StoreError {
+        StandardError.write(error.message(in: language))
+        throw ExitCode(ExitStatus.storeFailure)
+      }
+      if format == .json {
+        print(DiagnosisJSON.encode(results, issues: issues, language: language, masked: mask), terminator: "")
+      } else {
+        print(DiagnosisText(display: display, language: language).render(results, issues: issues), terminator: "")
+      }
+      if read == 0 { throw ExitCode(ExitStatus.nothingRead) }
+      if !issues.isEmpty { throw ExitCode(ExitStatus.partial) }
+    }
+
+    /// The store to join with: the one named, else the default one if it already exists.
+    private func openStore(language: Language) throws -> CallStore? {
+      let explicit =
+        store.store != nil || ProcessInfo.processInfo.environment["PNSDOCTOR_STORE"].map { !$0.isEmpty } == true
+      guard explicit || session != nil || FileManager.default.fileExists(atPath: store.path) else { return nil }
+      return try store.open(language: language)
+    }
+  }
+}

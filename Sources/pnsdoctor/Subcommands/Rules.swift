@@ -1,0 +1,112 @@
+import ArgumentParser
+import PNSDoctorCore
+
+extension PNSDoctorCommand {
+  /// `pnsdoctor rules list | show ID | lint | test [ID]`
+  struct Rules: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "List, show, check and test the diagnosis rules (诊断规则).",
+      subcommands: [List.self, Show.self, Lint.self, Test.self],
+      defaultSubcommand: List.self)
+
+    struct List: ParsableCommand {
+      static let configuration = CommandConfiguration(abstract: "List the rules.")
+      @OptionGroup var knowledge: KnowledgeOptions
+      @OptionGroup var display: DisplayOptions
+
+      func run() throws {
+        let base = try knowledge.load(language: display.language)
+        let language = display.language
+        let width = base.rules.map(\.id.count).max() ?? 10
+        for rule in base.rules {
+          let id = rule.id.padding(toLength: width, withPad: " ", startingAt: 0)
+          print(
+            "\(id)  \(rule.appliesTo.rawValue.padding(toLength: 4, withPad: " ", startingAt: 0))  \(rule.category.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0))  \(rule.title.text(in: language))"
+          )
+        }
+        print(language.pick("\(base.rules.count) rules", "共 \(base.rules.count) 条规则"))
+      }
+    }
+
+    struct Show: ParsableCommand {
+      static let configuration = CommandConfiguration(abstract: "Show one rule: its cause, next steps and examples.")
+      @Argument(help: "The rule id.") var id: String
+      @OptionGroup var knowledge: KnowledgeOptions
+      @OptionGroup var display: DisplayOptions
+
+      func run() throws {
+        let language = display.language
+        let base = try knowledge.load(language: language)
+        guard let rule = base.rule(id: id) else {
+          StandardError.write(
+            language.pick("no rule `\(id)`; see `pnsdoctor rules list`", "没有规则 `\(id)`，请查看 `pnsdoctor rules list`"))
+          throw ExitCode(ExitStatus.nothingRead)
+        }
+        print(RuleText(rule: rule, language: language).render(), terminator: "")
+      }
+    }
+
+    struct Lint: ParsableCommand {
+      static let configuration = CommandConfiguration(
+        abstract: "Check every knowledge file: schema, unique ids, examples, and code coverage.")
+      @OptionGroup var knowledge: KnowledgeOptions
+      @OptionGroup var display: DisplayOptions
+
+      func run() throws {
+        let (base, loadIssues) = knowledge.loadWithIssues()
+        let issues = loadIssues + KnowledgeLinter.lint(base)
+        for issue in issues { print(issue.description) }
+        let language = display.language
+        for table in KnowledgeLinter.coverage(of: base) {
+          print(
+            language.pick(
+              "coverage \(table.table): \(table.reached)/\(table.codes) non-zero codes reached by a rule",
+              "覆盖 \(table.table)：\(table.reached)/\(table.codes) 个非零码有规则覆盖"))
+        }
+        let examples = base.rules.reduce(0) { $0 + $1.examples.triggering.count + $1.examples.nonTriggering.count }
+        let errors = issues.filter { $0.severity == .error }.count
+        print(
+          language.pick(
+            "\(base.tables.count) tables, \(base.rules.count) rules, \(examples) examples; \(errors) error(s), \(issues.count - errors) warning(s)",
+            "\(base.tables.count) 张码表，\(base.rules.count) 条规则，\(examples) 个示例；错误 \(errors) 个，警告 \(issues.count - errors) 个"
+          ))
+        if errors > 0 { throw ExitCode(ExitStatus.knowledgeFailure) }
+      }
+    }
+
+    struct Test: ParsableCommand {
+      static let configuration = CommandConfiguration(
+        abstract: "Run the rules' examples and print pass or fail for each.")
+      @Argument(help: "Only this rule.") var id: String?
+      @OptionGroup var knowledge: KnowledgeOptions
+      @OptionGroup var display: DisplayOptions
+
+      func run() throws {
+        let language = display.language
+        let base = try knowledge.load(language: language)
+        let rules = id.map { wanted in base.rules.filter { $0.id == wanted } } ?? base.rules
+        guard !rules.isEmpty else {
+          StandardError.write(language.pick("no rule `\(id ?? "")`", "没有规则 `\(id ?? "")`"))
+          throw ExitCode(ExitStatus.nothingRead)
+        }
+        let runner = RuleExampleRunner(knowledge: base)
+        var passed = 0
+        var failed = 0
+        for rule in rules {
+          for result in runner.run(rule) {
+            let kind = result.triggering ? "triggers" : "does not trigger"
+            if result.passed {
+              passed += 1
+              print("PASS  \(rule.id) › \(kind): \(result.example)")
+            } else {
+              failed += 1
+              print("FAIL  \(rule.id) › \(kind): \(result.example)\n      \(result.location): \(result.detail)")
+            }
+          }
+        }
+        print("\(passed) passed, \(failed) failed")
+        if failed > 0 { throw ExitCode(ExitStatus.knowledgeFailure) }
+      }
+    }
+  }
+}
