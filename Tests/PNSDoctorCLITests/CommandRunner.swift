@@ -23,12 +23,13 @@ struct CommandRunner {
   }
 
   /// Starts `pnsdoctor` with `arguments` without waiting.
-  static func start(_ arguments: [String], input: Data? = nil, environment: [String: String] = [:]) throws -> (
-    Process, Pipe, Pipe
-  ) {
+  static func start(
+    _ arguments: [String], input: Data? = nil, environment: [String: String] = [:], directory: URL? = nil
+  ) throws -> (Process, Pipe, Pipe) {
     let process = Process()
     process.executableURL = executable
     process.arguments = arguments
+    if let directory { process.currentDirectoryURL = directory }
     var merged = ProcessInfo.processInfo.environment
     merged["LANG"] = "C"
     merged["LC_ALL"] = nil
@@ -48,8 +49,10 @@ struct CommandRunner {
   }
 
   /// Runs `pnsdoctor` with `arguments` to completion.
-  static func run(_ arguments: [String], input: Data? = nil, environment: [String: String] = [:]) throws -> Result {
-    let (process, output, errors) = try start(arguments, input: input, environment: environment)
+  static func run(
+    _ arguments: [String], input: Data? = nil, environment: [String: String] = [:], directory: URL? = nil
+  ) throws -> Result {
+    let (process, output, errors) = try start(arguments, input: input, environment: environment, directory: directory)
     let outputData = output.fileHandleForReading.readDataToEndOfFile()
     let errorData = errors.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
