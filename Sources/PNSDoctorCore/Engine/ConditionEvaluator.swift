@@ -77,6 +77,14 @@ struct ConditionEvaluator {
       )
     case .neighbours(let pattern):
       return neighbourPattern(pattern)
+    case .delivered(let atLeast):
+      guard case .call(let call) = subject, call.detailRecord != nil, call.detailRecordDeliveries >= atLeast else {
+        return (false, [])
+      }
+      return (
+        true,
+        [Evidence(field: "deliveries", value: String(call.detailRecordDeliveries), meaning: FactWording.deliveries)]
+      )
     }
   }
 

@@ -28,6 +28,7 @@ public enum DiagnosisSubject: Sendable, Equatable {
     var order: [(kind: SubjectKind, key: String, index: Int)] = []
     var events: [String: [CallEvent]] = [:]
     var records: [String: CallDetailRecord] = [:]
+    var deliveries: [String: Int] = [:]
     var others: [DiagnosisSubject] = []
     for message in messages {
       switch message {
@@ -41,6 +42,8 @@ public enum DiagnosisSubject: Sendable, Equatable {
           order.append((.call, record.sessionId, 0))
         }
         if records[record.sessionId] == nil { records[record.sessionId] = record }
+        // The same CDR more than once in the input is a re-push.
+        if records[record.sessionId] == record { deliveries[record.sessionId, default: 0] += 1 }
       case .sms(let sms):
         order.append((.sms, "", others.count))
         others.append(.sms(sms))
@@ -52,7 +55,9 @@ public enum DiagnosisSubject: Sendable, Equatable {
     return order.map { entry in
       entry.kind == .call
         ? .call(
-          Call(sessionId: entry.key, events: Self.unique(events[entry.key] ?? []), detailRecord: records[entry.key]))
+          Call(
+            sessionId: entry.key, events: Self.unique(events[entry.key] ?? []), detailRecord: records[entry.key],
+            detailRecordDeliveries: deliveries[entry.key] ?? 1))
         : others[entry.index]
     }
   }

@@ -44,6 +44,10 @@ enum FactWording {
       english: "Time from \(from.rawValue) to \(to.rawValue).", chinese: "从 \(from.rawValue) 到 \(to.rawValue) 的时长。")
   }
 
+  static let deliveries = LocalizedText(
+    english: "Times the CDR was delivered; the platform re-pushes until the receiver answers 200.",
+    chinese: "话单被推送的次数；接收方未返回 200 时平台会重推。")
+
   static let lastEvent = LocalizedText(english: "The last event received.", chinese: "收到的最后一个事件。")
 
   static func differs(from other: NumberField) -> LocalizedText {

@@ -57,7 +57,8 @@ public struct InputDiagnoser: Sendable {
     if let stored = try store.call(sessionId: given.sessionId) {
       call = Call(
         sessionId: given.sessionId, events: DiagnosisSubject.unique(given.events + stored.events),
-        detailRecord: given.detailRecord ?? stored.detailRecord)
+        detailRecord: given.detailRecord ?? stored.detailRecord,
+        detailRecordDeliveries: max(given.detailRecordDeliveries, stored.detailRecordDeliveries))
     }
     let neighbours = try store.neighbours(of: call, window: engine.knowledge.neighbourWindow)
     return Result(subject: .call(call), diagnosis: engine.diagnose(.call(call), neighbours: neighbours))

@@ -3,7 +3,7 @@ import Yams
 extension Condition {
   static let forms = [
     "all", "any", "not", "code", "mode", "present", "absent", "duration", "event", "lastEvent", "differ", "smsMode",
-    "mentionsNumber", "neighbours",
+    "mentionsNumber", "neighbours", "delivered",
   ]
 
   /// Reads a condition: a mapping with exactly one of the forms as its key.
@@ -92,6 +92,11 @@ extension Condition {
       }
       return .event(CallEventType(wireName: type), digits: digits)
     case "neighbours": return loadNeighbours(value, path: inner, file: file, issues: issues)
+    case "delivered":
+      guard let spec = YAMLMapping(value, path: inner, file: file, issues: issues) else { return nil }
+      spec.check(allowed: ["atLeast"], required: ["atLeast"])
+      guard let atLeast = spec.integer("atLeast"), atLeast >= 1 else { return nil }
+      return .delivered(atLeast: atLeast)
     default:
       let closest = forms.min { YAMLMapping.distance($0, form) < YAMLMapping.distance($1, form) } ?? ""
       mapping.report(

@@ -24,6 +24,8 @@ public indirect enum Condition: Sendable, Equatable {
   case smsMode(SMSNotificationMode)
   /// The SMS text is known and does (or does not) end in `@number`.
   case contentMentionsNumber(Bool)
+  /// The CDR was delivered at least this many times (re-pushes count).
+  case delivered(atLeast: Int)
   /// Enough other calls from the store, near this one in time and sharing keys with it, match
   /// a condition: the patterns that only show across calls.
   case neighbours(NeighbourPattern)

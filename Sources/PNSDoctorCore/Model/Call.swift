@@ -8,10 +8,15 @@ public struct Call: Sendable, Equatable {
   public var events: [CallEvent]
   /// The CDR, once it has arrived.
   public var detailRecord: CallDetailRecord?
+  /// How many times the CDR was delivered: more than once means the platform re-pushed it,
+  /// because the customer's receiver did not answer 200 in time.
+  public var detailRecordDeliveries: Int
 
-  public init(sessionId: String, events: [CallEvent], detailRecord: CallDetailRecord?) {
+  public init(sessionId: String, events: [CallEvent], detailRecord: CallDetailRecord?, detailRecordDeliveries: Int = 1)
+  {
     self.sessionId = sessionId
     self.detailRecord = detailRecord
+    self.detailRecordDeliveries = detailRecord == nil ? 0 : max(1, detailRecordDeliveries)
     self.events = events.enumerated().sorted { lhs, rhs in
       let left = lhs.element.timestamp ?? Timestamp(millisecondsSince1970: .max)
       let right = rhs.element.timestamp ?? Timestamp(millisecondsSince1970: .max)

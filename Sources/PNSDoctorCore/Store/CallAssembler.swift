@@ -6,8 +6,9 @@ enum CallAssembler {
   static func call(sessionId: String, in db: Database) throws -> Call? {
     let eventTexts = try String.fetchAll(
       db, sql: "SELECT raw FROM call_event WHERE session_id = ? ORDER BY id", arguments: [sessionId])
-    let recordText = try String.fetchOne(
-      db, sql: "SELECT raw FROM cdr WHERE session_id = ? ORDER BY id LIMIT 1", arguments: [sessionId])
+    let recordRow = try Row.fetchOne(
+      db, sql: "SELECT raw, deliveries FROM cdr WHERE session_id = ? ORDER BY id LIMIT 1", arguments: [sessionId])
+    let recordText: String? = recordRow?["raw"]
     guard !eventTexts.isEmpty || recordText != nil else { return nil }
     let events = eventTexts.compactMap { text -> CallEvent? in
       if case .callEvent(let event)? = message(fromStored: text) { return event }
@@ -17,7 +18,8 @@ enum CallAssembler {
     if let recordText, case .callDetailRecord(let parsed)? = message(fromStored: recordText) {
       record = parsed
     }
-    return Call(sessionId: sessionId, events: events, detailRecord: record)
+    return Call(
+      sessionId: sessionId, events: events, detailRecord: record, detailRecordDeliveries: recordRow?["deliveries"] ?? 1)
   }
 
   /// Re-reads a stored message. Stored JSON was produced by pnsdoctor from a message it had

@@ -46,6 +46,7 @@ struct CallStoreTests {
     #expect(try store.detailRecordDeliveries(sessionId: "b") == 3)
     let summary = try #require(try store.calls(matching: CallQuery()).first { $0.sessionId == "b" })
     #expect(summary.detailRecordDeliveries == 3)
+    #expect(try store.call(sessionId: "b")?.detailRecordDeliveries == 3)
     // Importing the same file again changes nothing.
     try Support.importText([push, push, push].joined(separator: "\n"), into: store)
     #expect(try store.detailRecordDeliveries(sessionId: "a") == 3)
