@@ -23,18 +23,8 @@ public struct InputDiagnoser: Sendable {
     _ source: Source
   ) throws(StoreError) -> (results: [Result], issues: [ReadIssue], messagesRead: Int) {
     var reader = InputReader(source: source)
-    var messages: [Message] = []
-    var issues: [ReadIssue] = []
-    do {
-      while let item = try reader.next() {
-        switch item {
-        case .record(let record): messages.append(record.message)
-        case .issue(let issue): issues.append(issue)
-        }
-      }
-    } catch {
-      issues.append(error)
-    }
+    let (records, issues) = reader.readAll()
+    let messages = records.map(\.message)
     var results: [Result] = []
     for subject in DiagnosisSubject.subjects(from: messages) {
       results.append(try diagnose(subject))

@@ -85,6 +85,24 @@ public struct InputReader<Source: ByteSource> {
     return pending.isEmpty ? nil : pending.removeFirst()
   }
 
+  /// Reads the whole input: every message, and every problem, in order. An I/O failure of the
+  /// input itself ends the reading and is the last problem.
+  public mutating func readAll() -> (records: [ReadRecord], issues: [ReadIssue]) {
+    var records: [ReadRecord] = []
+    var issues: [ReadIssue] = []
+    do {
+      while let item = try next() {
+        switch item {
+        case .record(let record): records.append(record)
+        case .issue(let issue): issues.append(issue)
+        }
+      }
+    } catch {
+      issues.append(error)
+    }
+    return (records, issues)
+  }
+
   /// Looks at the first bytes: refuses compressed, UTF-16 and binary inputs with a clear reason
   /// before any garbage can be mistaken for records, and takes the fingerprint.
   private mutating func sniff() throws(ReadIssue) {

@@ -32,29 +32,15 @@ extension Rule {
         hint: "move the file to rules/\(category.rawValue)/")
     }
     let revision = top.integer("revision")
-    let triggers = (top.list("triggers") ?? []).enumerated().compactMap { index, node -> Trigger? in
-      let path = "triggers[\(index)]"
-      guard let spec = YAMLMapping(node, path: path, file: file, issues: issues) else { return nil }
-      spec.check(allowed: ["if", "confidence"], required: ["if", "confidence"])
-      guard let conditionNode = spec.node("if"),
-        let condition = Condition.load(conditionNode, path: spec.join("if"), file: file, issues: issues),
-        let confidence = spec.number("confidence", in: 0.01...1)
-      else { return nil }
-      return Trigger(condition: condition, confidence: confidence)
-    }
+    let triggers = weightedConditions(
+      top, key: "triggers", weight: "confidence", in: 0.01...1, file: file, issues: issues
+    )
+    .map { Trigger(condition: $0.condition, confidence: $0.weight) }
     if top.node("triggers") != nil && (top.list("triggers") ?? []).isEmpty {
       top.report(at: top.node("triggers"), key: "triggers", "a rule needs at least one trigger")
     }
-    let against = (top.list("against") ?? []).enumerated().compactMap { index, node -> Counterevidence? in
-      let path = "against[\(index)]"
-      guard let spec = YAMLMapping(node, path: path, file: file, issues: issues) else { return nil }
-      spec.check(allowed: ["if", "factor"], required: ["if", "factor"])
-      guard let conditionNode = spec.node("if"),
-        let condition = Condition.load(conditionNode, path: spec.join("if"), file: file, issues: issues),
-        let factor = spec.number("factor", in: 0...1)
-      else { return nil }
-      return Counterevidence(condition: condition, factor: factor)
-    }
+    let against = weightedConditions(top, key: "against", weight: "factor", in: 0...1, file: file, issues: issues)
+      .map { Counterevidence(condition: $0.condition, factor: $0.weight) }
     let guardCondition = top.node("when").flatMap { Condition.load($0, path: "when", file: file, issues: issues) }
     let steps = (top.list("nextSteps") ?? []).enumerated().compactMap { index, node in
       YAMLMapping.localized(node, path: "nextSteps[\(index)]", file: file, issues: issues)
@@ -73,6 +59,22 @@ extension Rule {
       alsoForSuccess: top.node("alsoForSuccess") == nil ? false : top.boolean("alsoForSuccess") ?? false,
       guardCondition: guardCondition, triggers: triggers, against: against, cause: cause, nextSteps: steps,
       references: (top.list("references") ?? []).compactMap(\.string), examples: examples, file: file)
+  }
+
+  /// A list of `{if: <condition>, <weight>: number}` entries (triggers and counter-evidence).
+  private static func weightedConditions(
+    _ top: YAMLMapping, key: String, weight: String, in range: ClosedRange<Double>, file: String,
+    issues: IssueCollector
+  ) -> [(condition: Condition, weight: Double)] {
+    (top.list(key) ?? []).enumerated().compactMap { index, node in
+      guard let spec = YAMLMapping(node, path: "\(key)[\(index)]", file: file, issues: issues) else { return nil }
+      spec.check(allowed: ["if", weight], required: ["if", weight])
+      guard let conditionNode = spec.node("if"),
+        let condition = Condition.load(conditionNode, path: spec.join("if"), file: file, issues: issues),
+        let value = spec.number(weight, in: range)
+      else { return nil }
+      return (condition, value)
+    }
   }
 
   private static func loadExamples(_ node: Node?, file: String, issues: IssueCollector) -> RuleExamples {

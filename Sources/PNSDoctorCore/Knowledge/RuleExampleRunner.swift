@@ -74,18 +74,7 @@ public struct RuleExampleRunner: Sendable {
   /// Reads example text the way `import` and `diagnose` read input.
   static func read(_ text: String, name: String) -> ([Message], [ReadIssue]) {
     var reader = InputReader(source: InMemoryByteSource(name: name, text: text))
-    var messages: [Message] = []
-    var problems: [ReadIssue] = []
-    do {
-      while let item = try reader.next() {
-        switch item {
-        case .record(let record): messages.append(record.message)
-        case .issue(let issue): problems.append(issue)
-        }
-      }
-    } catch {
-      problems.append(error)
-    }
-    return (messages, problems)
+    let (records, problems) = reader.readAll()
+    return (records.map(\.message), problems)
   }
 }
