@@ -1,3 +1,5 @@
+import Foundation
+
 /// Evaluates rule conditions against one subject, collecting the evidence that made them hold.
 struct ConditionEvaluator {
   let knowledge: KnowledgeBase
@@ -77,6 +79,11 @@ struct ConditionEvaluator {
       )
     case .neighbours(let pattern):
       return neighbourPattern(pattern)
+    case .textContains(let field, let phrases):
+      guard let text = text(of: field),
+        let phrase = phrases.first(where: { text.range(of: $0, options: .caseInsensitive) != nil })
+      else { return (false, []) }
+      return (true, [Evidence(field: field.rawValue, value: text, meaning: FactWording.contains(phrase))])
     case .delivered(let atLeast):
       guard case .call(let call) = subject, call.detailRecord != nil, call.detailRecordDeliveries >= atLeast else {
         return (false, [])
@@ -100,6 +107,15 @@ struct ConditionEvaluator {
     case (.call(let call), .sipStatusCode): return call.detailRecord?.sipStatusCode
     case (.sms(let sms), .sendResult): return sms.sendResult
     case (.api(let response), .resultcode): return Int(response.resultCode)
+    default: return nil
+    }
+  }
+
+  private func text(of field: TextField) -> String? {
+    switch (subject, field) {
+    case (.api(let response), .resultdesc): return response.resultDescription
+    case (.call(let call), .stateDesc): return call.event(.disconnect)?.stateDescription
+    case (.sms(let sms), .smsContent): return sms.content
     default: return nil
     }
   }

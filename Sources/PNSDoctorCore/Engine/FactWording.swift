@@ -48,6 +48,10 @@ enum FactWording {
     english: "Times the CDR was delivered; the platform re-pushes until the receiver answers 200.",
     chinese: "话单被推送的次数；接收方未返回 200 时平台会重推。")
 
+  static func contains(_ phrase: String) -> LocalizedText {
+    LocalizedText(english: "Contains \"\(phrase)\".", chinese: "包含“\(phrase)”。")
+  }
+
   static let lastEvent = LocalizedText(english: "The last event received.", chinese: "收到的最后一个事件。")
 
   static func differs(from other: NumberField) -> LocalizedText {

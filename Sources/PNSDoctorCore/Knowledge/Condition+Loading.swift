@@ -3,7 +3,7 @@ import Yams
 extension Condition {
   static let forms = [
     "all", "any", "not", "code", "mode", "present", "absent", "duration", "event", "lastEvent", "differ", "smsMode",
-    "mentionsNumber", "neighbours", "delivered",
+    "mentionsNumber", "neighbours", "delivered", "contains",
   ]
 
   /// Reads a condition: a mapping with exactly one of the forms as its key.
@@ -92,6 +92,16 @@ extension Condition {
       }
       return .event(CallEventType(wireName: type), digits: digits)
     case "neighbours": return loadNeighbours(value, path: inner, file: file, issues: issues)
+    case "contains":
+      guard let spec = YAMLMapping(value, path: inner, file: file, issues: issues) else { return nil }
+      spec.check(allowed: ["field", "any"], required: ["field", "any"])
+      guard let field = spec.choice("field", as: TextField.self) else { return nil }
+      let phrases = spec.list("any")?.compactMap(\.string).filter { !$0.isEmpty } ?? []
+      guard !phrases.isEmpty else {
+        spec.report(at: spec.node("any"), key: "any", "expected a non-empty list of phrases")
+        return nil
+      }
+      return .textContains(field, phrases)
     case "delivered":
       guard let spec = YAMLMapping(value, path: inner, file: file, issues: issues) else { return nil }
       spec.check(allowed: ["atLeast"], required: ["atLeast"])

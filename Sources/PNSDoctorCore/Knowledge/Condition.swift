@@ -24,6 +24,9 @@ public indirect enum Condition: Sendable, Equatable {
   case smsMode(SMSNotificationMode)
   /// The SMS text is known and does (or does not) end in `@number`.
   case contentMentionsNumber(Bool)
+  /// A text field contains one of the phrases, ignoring case (`resultdesc` tells the two
+  /// meanings of API code 1010010 apart).
+  case textContains(TextField, [String])
   /// The CDR was delivered at least this many times (re-pushes count).
   case delivered(atLeast: Int)
   /// Enough other calls from the store, near this one in time and sharing keys with it, match
@@ -61,6 +64,16 @@ public enum CallMoment: String, Sendable, CaseIterable {
 /// What a condition expects of collected digits.
 public enum DigitsExpectation: String, Sendable {
   case any, empty, nonEmpty
+}
+
+/// The free-text fields a condition can search.
+public enum TextField: String, Sendable, CaseIterable {
+  /// API responses.
+  case resultdesc
+  /// Disconnect events.
+  case stateDesc
+  /// SMS notifications, when the platform sends the text.
+  case smsContent
 }
 
 /// The number fields a condition can compare.
