@@ -27,6 +27,16 @@ let package = Package(
       ],
       swiftSettings: strictSettings
     ),
+    .systemLibrary(
+      name: "CNcurses",
+      pkgConfig: "ncursesw",
+      providers: [.apt(["libncurses-dev"])]
+    ),
+    .target(
+      name: "PNSDoctorTUI",
+      dependencies: ["PNSDoctorCore", "CNcurses"],
+      swiftSettings: strictSettings
+    ),
     // The Knowledge/ folder, embedded into the program at build time.
     .target(
       name: "PNSDoctorKnowledge",
@@ -45,6 +55,7 @@ let package = Package(
       dependencies: [
         "PNSDoctorCore",
         "PNSDoctorKnowledge",
+        "PNSDoctorTUI",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strictSettings
@@ -53,6 +64,11 @@ let package = Package(
       name: "PNSDoctorCoreTests",
       dependencies: ["PNSDoctorCore", "PNSDoctorKnowledge"],
       resources: [.copy("Fixtures")],
+      swiftSettings: strictSettings
+    ),
+    .testTarget(
+      name: "PNSDoctorTUITests",
+      dependencies: ["PNSDoctorTUI", "PNSDoctorCore"],
       swiftSettings: strictSettings
     ),
     .testTarget(

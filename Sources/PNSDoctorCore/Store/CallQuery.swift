@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// What calls to list: filters, order and size of a page of the call list.
@@ -15,12 +16,31 @@ public struct CallQuery: Sendable, Equatable {
   public var code: CodeFilter?
   /// Only calls of this mode (`AXB` also finds calls recorded as `AXB/X`).
   public var mode: CallMode?
+  /// Free text typed in the filter box: part of a session id or of a number (full numbers match
+  /// whatever the display masks), or a code in any code field.
+  public var search: String?
+  /// The order of the list.
+  public var order = Order.newest
   /// At most this many calls.
   public var limit = 50
   /// Skip this many calls first (for paging).
   public var offset = 0
 
   public init() {}
+
+  /// Orders of the call list.
+  public enum Order: String, Sendable, CaseIterable {
+    case newest, oldest, longestRing, mode
+
+    var sql: String {
+      switch self {
+      case .newest: return "start_ms DESC, session_id DESC"
+      case .oldest: return "start_ms ASC, session_id ASC"
+      case .longestRing: return "ring_ms DESC, start_ms DESC"
+      case .mode: return "mode ASC, start_ms DESC"
+      }
+    }
+  }
 
   /// A failure code to look for, in one field or in any.
   public struct CodeFilter: Sendable, Equatable {
@@ -62,6 +82,22 @@ public struct CallQuery: Sendable, Equatable {
 
   /// The SQL and its arguments.
   func sql() -> (String, StatementArguments) {
+    let (conditions, arguments) = whereClause()
+    var sql = "SELECT * FROM calls"
+    if !conditions.isEmpty { sql += " WHERE " + conditions }
+    sql += " ORDER BY \(order.sql) LIMIT ? OFFSET ?"
+    return (sql, StatementArguments(arguments + [limit, offset]))
+  }
+
+  /// The SQL that counts the matching calls.
+  func countSQL() -> (String, StatementArguments) {
+    let (conditions, arguments) = whereClause()
+    return (
+      "SELECT COUNT(*) FROM calls" + (conditions.isEmpty ? "" : " WHERE " + conditions), StatementArguments(arguments)
+    )
+  }
+
+  private func whereClause() -> (String, [any DatabaseValueConvertible]) {
     var conditions: [String] = []
     var arguments: [any DatabaseValueConvertible] = []
     if failedOnly { conditions.append("failed = 1") }
@@ -88,10 +124,24 @@ public struct CallQuery: Sendable, Equatable {
       conditions.append("mode IN (" + modes.map { _ in "?" }.joined(separator: ",") + ")")
       arguments += modes
     }
-    var sql = "SELECT * FROM calls"
-    if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
-    sql += " ORDER BY start_ms DESC, session_id DESC LIMIT ? OFFSET ?"
-    arguments += [limit, offset]
-    return (sql, StatementArguments(arguments))
+    if let search = search?.trimmingCharacters(in: .whitespaces), !search.isEmpty {
+      let pattern =
+        "%" + search.replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + "%"
+      var parts = ["session_id LIKE ? ESCAPE '\\'"]
+      var values: [any DatabaseValueConvertible] = [pattern]
+      let digits = search.filter(\.isNumber)
+      if !digits.isEmpty && digits.count == search.filter({ !" -+".contains($0) }).count {
+        parts += ["caller LIKE ?", "callee LIKE ?", "privacy_number LIKE ?"]
+        values += Array(repeating: "%" + digits + "%", count: 3)
+        if let code = Int(digits), digits.count <= 7 {
+          let columns = CodeFilter.Field.any.columns
+          parts += columns.map { "\($0) = ?" }
+          values += columns.map { _ in code }
+        }
+      }
+      conditions.append("(" + parts.joined(separator: " OR ") + ")")
+      arguments += values
+    }
+    return (conditions.joined(separator: " AND "), arguments)
   }
 }

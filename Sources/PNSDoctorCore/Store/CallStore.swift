@@ -157,29 +157,3 @@ public struct StoreCounts: Sendable, Equatable {
   public var smsNotifications: Int
   public var apiResponses: Int
 }
-
-extension CallStore {
-  /// Calls that started within `window` seconds of `call` (not `call` itself), nearest in time
-  /// first, at most `limit`: the neighbours pattern rules look at.
-  public func neighbours(of call: Call, window: Double, limit: Int = 2000) throws(StoreError) -> [Call] {
-    guard window > 0, let start = call.startTime else { return [] }
-    let milliseconds = Int64(window * 1000)
-    do {
-      return try writer.read { db in
-        let sessions = try String.fetchAll(
-          db,
-          sql: """
-            SELECT session_id FROM calls WHERE start_ms BETWEEN ? AND ? AND session_id != ?
-            ORDER BY ABS(start_ms - ?) LIMIT ?
-            """,
-          arguments: [
-            start.millisecondsSince1970 - milliseconds, start.millisecondsSince1970 + milliseconds, call.sessionId,
-            start.millisecondsSince1970, limit,
-          ])
-        return try sessions.compactMap { try CallAssembler.call(sessionId: $0, in: db) }
-      }
-    } catch {
-      throw Self.translate(error, path: path)
-    }
-  }
-}

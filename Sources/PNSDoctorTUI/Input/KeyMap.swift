@@ -1,0 +1,92 @@
+public import PNSDoctorCore
+
+/// The one table of key bindings: it dispatches keys and it generates the help screen and the
+/// status-line hints, so the two cannot drift apart.
+public struct KeyMap: Sendable {
+  /// One binding: the keys, the command, how help names the keys, and what it does.
+  public struct Binding: Sendable {
+    public var keys: [Key]
+    public var command: Command
+    public var label: String
+    public var help: LocalizedText
+    /// Shown in the status line's hints.
+    public var hinted: Bool
+  }
+
+  public let bindings: [Binding]
+
+  public static let standard = KeyMap(bindings: [
+    Binding(
+      keys: [.up, .character("k"), .wheelUp], command: .moveUp, label: "↑/k",
+      help: LocalizedText(english: "Move up", chinese: "上移"), hinted: false),
+    Binding(
+      keys: [.down, .character("j"), .wheelDown], command: .moveDown, label: "↓/j",
+      help: LocalizedText(english: "Move down", chinese: "下移"), hinted: false),
+    Binding(
+      keys: [.pageUp], command: .pageUp, label: "PgUp", help: LocalizedText(english: "Page up", chinese: "上一页"),
+      hinted: false),
+    Binding(
+      keys: [.pageDown], command: .pageDown, label: "PgDn", help: LocalizedText(english: "Page down", chinese: "下一页"),
+      hinted: false),
+    Binding(
+      keys: [.character("g"), .home], command: .top, label: "g",
+      help: LocalizedText(english: "Go to the top", chinese: "跳到顶部"), hinted: false),
+    Binding(
+      keys: [.character("G"), .end], command: .bottom, label: "G",
+      help: LocalizedText(english: "Go to the bottom", chinese: "跳到底部"), hinted: false),
+    Binding(
+      keys: [.enter], command: .open, label: "Enter",
+      help: LocalizedText(english: "Open the selected call or message", chinese: "打开所选呼叫或短信"), hinted: true),
+    Binding(
+      keys: [.escape, .character("q")], command: .back, label: "Esc/q",
+      help: LocalizedText(english: "Back (q on the first screen quits)", chinese: "返回（在首屏按 q 退出）"), hinted: true),
+    Binding(
+      keys: [.control("c")], command: .quit, label: "Ctrl-C",
+      help: LocalizedText(english: "Quit from anywhere", chinese: "随时退出"), hinted: false),
+    Binding(
+      keys: [.tab], command: .nextTab, label: "Tab",
+      help: LocalizedText(english: "Switch between Calls, SMS and Stats", chinese: "在呼叫、短信、统计之间切换"), hinted: true),
+    Binding(
+      keys: [.character("/")], command: .filter, label: "/",
+      help: LocalizedText(
+        english: "Filter: number, code, session id (Esc clears)", chinese: "筛选：号码、原因码、sessionId（Esc 清除）"), hinted: true),
+    Binding(
+      keys: [.character("f")], command: .toggleFailed, label: "f",
+      help: LocalizedText(english: "Failed only / all", chinese: "仅失败 / 全部"), hinted: true),
+    Binding(
+      keys: [.character("s")], command: .cycleSort, label: "s",
+      help: LocalizedText(english: "Sort by the next column", chinese: "按下一列排序"), hinted: false),
+    Binding(
+      keys: [.character("p")], command: .paste, label: "p",
+      help: LocalizedText(
+        english: "Paste a CDR, event, SMS, API error or log line to diagnose", chinese: "粘贴话单、事件、短信、接口错误或日志进行诊断"),
+      hinted: true),
+    Binding(
+      keys: [.character("r")], command: .reload, label: "r",
+      help: LocalizedText(english: "Reload the store (new imports appear)", chinese: "重新加载存储（显示新导入的数据）"), hinted: false),
+    Binding(
+      keys: [.character("m")], command: .toggleMask, label: "m",
+      help: LocalizedText(english: "Mask / reveal phone numbers", chinese: "号码脱敏 / 显示"), hinted: false),
+    Binding(
+      keys: [.character("L")], command: .toggleLanguage, label: "L",
+      help: LocalizedText(english: "中文 / English", chinese: "中文 / English"), hinted: false),
+    Binding(
+      keys: [.character("v")], command: .toggleRaw, label: "v",
+      help: LocalizedText(english: "Show the raw JSON of a call", chinese: "显示呼叫的原始 JSON"), hinted: false),
+    Binding(
+      keys: [.character("?")], command: .help, label: "?", help: LocalizedText(english: "Help", chinese: "帮助"),
+      hinted: true),
+    Binding(
+      keys: [.control("d")], command: .runPaste, label: "Ctrl-D",
+      help: LocalizedText(english: "Paste screen: diagnose what was typed", chinese: "粘贴页：诊断输入内容"), hinted: false),
+    Binding(
+      keys: [.control("s")], command: .savePaste, label: "Ctrl-S",
+      help: LocalizedText(english: "Paste screen: save the diagnosed records to the store", chinese: "粘贴页：将已诊断的记录存入存储"),
+      hinted: false),
+  ])
+
+  /// The command a key runs.
+  public func command(for key: Key) -> Command? {
+    bindings.first { $0.keys.contains(key) }?.command
+  }
+}

@@ -1,0 +1,112 @@
+public import PNSDoctorCore
+
+/// Everything the TUI shows, as a value: the reducer changes it, views draw it.
+public struct AppState: Sendable {
+  /// The top-level screens `Tab` cycles through.
+  public enum Tab: Int, Sendable, CaseIterable {
+    case calls, sms, stats
+  }
+
+  /// What is on screen: a tab's list, or a page opened over it.
+  public enum Page: Sendable, Equatable {
+    case list
+    case callDetail
+    case smsDetail
+    case paste
+    case help
+  }
+
+  public var width: Int
+  public var height: Int
+  public var tab = Tab.calls
+  /// Pages opened over the list, the last one on top.
+  public var pages: [Page] = []
+  public var language: Language
+  /// Phone numbers are masked until the engineer asks (`m`).
+  public var masked = true
+  /// The store's name for the status line.
+  public var storeName: String
+  public var timeDisplay: TimeDisplay
+
+  public var calls = ListState<CallSummary>()
+  public var sms = ListState<SMSSummary>()
+  /// Only failed calls and messages (`f`).
+  public var failedOnly = true
+  public var sort = CallSort.newest
+  /// The filter text (`/`), applied as it is typed.
+  public var filter = ""
+  public var editingFilter = false
+  /// Counts of the whole store, for the status line.
+  public var counts: StoreCounts?
+  /// Bumped with every change of what the lists show, so late answers to old queries are dropped.
+  public var generation = 0
+
+  public var detail: CallDetailState?
+  public var smsDetail: SMSDetailState?
+  public var paste = PasteState()
+  public var statistics: FailureStatistics?
+  /// Lines scrolled in a page (detail, paste result, help).
+  public var pageScroll = 0
+  public var showRaw = false
+  /// A one-line message in the status line (errors, "saved").
+  public var message: String?
+  public var shouldQuit = false
+
+  public init(width: Int, height: Int, language: Language, storeName: String, timeDisplay: TimeDisplay) {
+    self.width = width
+    self.height = height
+    self.language = language
+    self.storeName = storeName
+    self.timeDisplay = timeDisplay
+  }
+
+  /// The page on top.
+  public var page: Page { pages.last ?? .list }
+
+  /// Rows a list can show: the screen minus the heading and the two status lines.
+  public var visibleRows: Int { max(1, height - 4) }
+
+  /// The smallest screen pnsdoctor draws on; smaller shows a "too small" notice.
+  public static let minimumWidth = 60
+  public static let minimumHeight = 12
+
+  public var isTooSmall: Bool { width < Self.minimumWidth || height < Self.minimumHeight }
+}
+
+/// The call opened in the detail page.
+public struct CallDetailState: Sendable {
+  public var call: Call
+  public var diagnosis: Diagnosis
+  /// The stored JSON of each message, pretty-printed.
+  public var rawMessages: [String]
+}
+
+/// The SMS notification opened in the detail page.
+public struct SMSDetailState: Sendable {
+  public var notification: SMSNotification
+  public var diagnosis: Diagnosis
+  public var rawMessage: String
+}
+
+/// The paste page: the text, and its diagnosis once run.
+public struct PasteState: Sendable {
+  public var text = ""
+  public var results: [InputDiagnoser.Result] = []
+  public var issues: [ReadIssue] = []
+  public var diagnosed = false
+  public var saved = false
+}
+
+/// Orders of the call list (`s` cycles).
+public enum CallSort: Int, Sendable, CaseIterable {
+  case newest, oldest, longestRing, mode
+
+  public var label: LocalizedText {
+    switch self {
+    case .newest: return LocalizedText(english: "newest", chinese: "最新")
+    case .oldest: return LocalizedText(english: "oldest", chinese: "最早")
+    case .longestRing: return LocalizedText(english: "ring time", chinese: "振铃时长")
+    case .mode: return LocalizedText(english: "mode", chinese: "模式")
+    }
+  }
+}
