@@ -27,9 +27,10 @@ let package = Package(
       ],
       swiftSettings: strictSettings
     ),
+    // ncursesw through a C shim. No pkgConfig: its cflags (-D_XOPEN_SOURCE=600) are flags
+    // SwiftPM refuses; the shim defines what it needs and the module map links ncursesw.
     .systemLibrary(
       name: "CNcurses",
-      pkgConfig: "ncursesw",
       providers: [.apt(["libncurses-dev"])]
     ),
     .target(
@@ -69,6 +70,7 @@ let package = Package(
     .testTarget(
       name: "PNSDoctorTUITests",
       dependencies: ["PNSDoctorTUI", "PNSDoctorCore"],
+      exclude: ["Snapshots"],
       swiftSettings: strictSettings
     ),
     .testTarget(

@@ -15,6 +15,8 @@
 #include <wchar.h>
 #include <stdio.h>
 #include <ncursesw/curses.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 
 static inline WINDOW *pns_stdscr(void) { return stdscr; }
 static inline int pns_lines(void) { return LINES; }
@@ -76,6 +78,24 @@ static inline int pns_mouse_event(int *y, int *x) {
   if (event.bstate & BUTTON5_PRESSED) { return 2; }
   if (event.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED)) { return 3; }
   return 0;
+}
+
+/// Codes get_wch reports for the start and the end of a bracketed paste (ESC[200~, ESC[201~).
+static inline int pns_paste_start_key(void) { return KEY_MAX + 1; }
+static inline int pns_paste_end_key(void) { return KEY_MAX + 2; }
+static inline void pns_define_paste_keys(void) {
+  define_key("\033[200~", KEY_MAX + 1);
+  define_key("\033[201~", KEY_MAX + 2);
+}
+
+/// Asks the terminal for its size (ioctl is variadic, so Swift cannot call it); when it differs
+/// from what curses believes, resizes curses. Returns 1 when the size changed.
+static inline int pns_sync_terminal_size(void) {
+  struct winsize size;
+  if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) != 0 || size.ws_row == 0 || size.ws_col == 0) { return 0; }
+  if (size.ws_row == LINES && size.ws_col == COLS) { return 0; }
+  resizeterm(size.ws_row, size.ws_col);
+  return 1;
 }
 
 /// Writes raw control text to the terminal (to switch bracketed paste on and off).

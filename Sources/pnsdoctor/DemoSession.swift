@@ -1,12 +1,15 @@
 import ArgumentParser
 import Foundation
 import PNSDoctorCore
+import PNSDoctorTUI
 
-/// `pnsdoctor --demo`: generate data, import it into a throw-away store, show the main view,
-/// and clean up.
+/// `pnsdoctor --demo`: generate data, import it into a throw-away store, show the main view (the
+/// terminal UI on a terminal, the failed-call list otherwise), and clean up.
 struct DemoSession {
   let count: Int
   let display: DisplayOptions
+  let knowledge: KnowledgeOptions
+  let interactive: Bool
 
   func run() throws {
     let language = display.language
@@ -32,6 +35,14 @@ struct DemoSession {
     } catch let error as StoreError {
       StandardError.write(error.message(in: language))
       throw ExitCode(ExitStatus.storeFailure)
+    }
+    if interactive {
+      TUIApp(
+        store: store, knowledge: try knowledge.load(language: language), language: language,
+        timeDisplay: display.timeDisplay,
+        storeName: language.pick("demo (\(summary.calls) calls)", "演示（\(summary.calls) 通）")
+      ).run()
+      return
     }
     print(
       language.pick(

@@ -1,5 +1,7 @@
 import ArgumentParser
+import Foundation
 import PNSDoctorCore
+import PNSDoctorTUI
 
 /// `pnsdoctor`: why did this privacy-number call or SMS fail?
 @main
@@ -20,15 +22,29 @@ struct PNSDoctorCommand: ParsableCommand {
   @Option(name: .long, help: "Calls in the demo store.")
   var demoCount = 3000
 
+  @Flag(name: .long, help: "Print the failed-call list instead of opening the terminal UI.")
+  var noTui = false
+
   @OptionGroup var store: StoreOptions
+  @OptionGroup var knowledge: KnowledgeOptions
   @OptionGroup var display: DisplayOptions
 
   func run() throws {
+    // The terminal UI needs a terminal on both sides; scripts and pipes get the plain list.
+    let interactive = !noTui && isatty(0) == 1 && isatty(1) == 1
     if demo {
-      try DemoSession(count: demoCount, display: display).run()
+      try DemoSession(count: demoCount, display: display, knowledge: knowledge, interactive: interactive).run()
       return
     }
-    // Until the terminal UI lands, the main view is the list of failed calls.
+    if interactive {
+      let language = display.language
+      let callStore = try store.open(language: language)
+      TUIApp(
+        store: callStore, knowledge: try knowledge.load(language: language), language: language,
+        timeDisplay: display.timeDisplay, storeName: callStore.path
+      ).run()
+      return
+    }
     var listing = Calls()
     listing.store = store
     listing.display = display

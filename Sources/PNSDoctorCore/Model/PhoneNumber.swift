@@ -29,6 +29,27 @@ public enum PhoneNumber {
     return prefix + String(repeating: "*", count: characters.count)
   }
 
+  /// `text` with every number in global format (`+` and 7 to 15 digits) masked: for showing
+  /// pasted or raw text, where numbers can be anywhere.
+  public static func maskAll(in text: String) -> String {
+    var output = ""
+    var index = text.startIndex
+    while index < text.endIndex {
+      let character = text[index]
+      if character == "+" {
+        let digits = text[text.index(after: index)...].prefix { $0.isASCII && $0.isNumber }
+        if (7...15).contains(digits.count) {
+          output += mask("+" + digits)
+          index = digits.endIndex
+          continue
+        }
+      }
+      output.append(character)
+      index = text.index(after: index)
+    }
+    return output
+  }
+
   /// The number as the platform writes it (global format, `+86…`), from how a person may type
   /// it: with spaces or dashes, with `0086`/`86`, or as an 11-digit mainland mobile number.
   public static func normalize(_ typed: String) -> String {

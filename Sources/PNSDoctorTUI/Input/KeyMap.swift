@@ -9,8 +9,8 @@ public struct KeyMap: Sendable {
     public var command: Command
     public var label: String
     public var help: LocalizedText
-    /// Shown in the status line's hints.
-    public var hinted: Bool
+    /// A word or two for the status line's hints; `nil` keeps the binding out of them.
+    public var hint: LocalizedText?
   }
 
   public let bindings: [Binding]
@@ -18,71 +18,76 @@ public struct KeyMap: Sendable {
   public static let standard = KeyMap(bindings: [
     Binding(
       keys: [.up, .character("k"), .wheelUp], command: .moveUp, label: "↑/k",
-      help: LocalizedText(english: "Move up", chinese: "上移"), hinted: false),
+      help: LocalizedText(english: "Move up", chinese: "上移"), hint: nil),
     Binding(
       keys: [.down, .character("j"), .wheelDown], command: .moveDown, label: "↓/j",
-      help: LocalizedText(english: "Move down", chinese: "下移"), hinted: false),
+      help: LocalizedText(english: "Move down", chinese: "下移"), hint: nil),
     Binding(
       keys: [.pageUp], command: .pageUp, label: "PgUp", help: LocalizedText(english: "Page up", chinese: "上一页"),
-      hinted: false),
+      hint: nil),
     Binding(
       keys: [.pageDown], command: .pageDown, label: "PgDn", help: LocalizedText(english: "Page down", chinese: "下一页"),
-      hinted: false),
+      hint: nil),
     Binding(
       keys: [.character("g"), .home], command: .top, label: "g",
-      help: LocalizedText(english: "Go to the top", chinese: "跳到顶部"), hinted: false),
+      help: LocalizedText(english: "Go to the top", chinese: "跳到顶部"), hint: nil),
     Binding(
       keys: [.character("G"), .end], command: .bottom, label: "G",
-      help: LocalizedText(english: "Go to the bottom", chinese: "跳到底部"), hinted: false),
+      help: LocalizedText(english: "Go to the bottom", chinese: "跳到底部"), hint: nil),
     Binding(
       keys: [.enter], command: .open, label: "Enter",
-      help: LocalizedText(english: "Open the selected call or message", chinese: "打开所选呼叫或短信"), hinted: true),
+      help: LocalizedText(english: "Open the selected call or message", chinese: "打开所选呼叫或短信"),
+      hint: LocalizedText(english: "open", chinese: "打开")),
     Binding(
       keys: [.escape, .character("q")], command: .back, label: "Esc/q",
-      help: LocalizedText(english: "Back (q on the first screen quits)", chinese: "返回（在首屏按 q 退出）"), hinted: true),
+      help: LocalizedText(english: "Back (q on the first screen quits)", chinese: "返回（在首屏按 q 退出）"),
+      hint: LocalizedText(english: "back", chinese: "返回")),
     Binding(
       keys: [.control("c")], command: .quit, label: "Ctrl-C",
-      help: LocalizedText(english: "Quit from anywhere", chinese: "随时退出"), hinted: false),
+      help: LocalizedText(english: "Quit from anywhere", chinese: "随时退出"), hint: nil),
     Binding(
       keys: [.tab], command: .nextTab, label: "Tab",
-      help: LocalizedText(english: "Switch between Calls, SMS and Stats", chinese: "在呼叫、短信、统计之间切换"), hinted: true),
+      help: LocalizedText(english: "Switch between Calls, SMS and Stats", chinese: "在呼叫、短信、统计之间切换"),
+      hint: LocalizedText(english: "switch", chinese: "切换")),
     Binding(
       keys: [.character("/")], command: .filter, label: "/",
       help: LocalizedText(
-        english: "Filter: number, code, session id (Esc clears)", chinese: "筛选：号码、原因码、sessionId（Esc 清除）"), hinted: true),
+        english: "Filter: number, code, session id (Esc clears)", chinese: "筛选：号码、原因码、sessionId（Esc 清除）"),
+      hint: LocalizedText(english: "filter", chinese: "筛选")),
     Binding(
       keys: [.character("f")], command: .toggleFailed, label: "f",
-      help: LocalizedText(english: "Failed only / all", chinese: "仅失败 / 全部"), hinted: true),
+      help: LocalizedText(english: "Failed only / all", chinese: "仅失败 / 全部"),
+      hint: LocalizedText(english: "failed/all", chinese: "失败/全部")),
     Binding(
       keys: [.character("s")], command: .cycleSort, label: "s",
-      help: LocalizedText(english: "Sort by the next column", chinese: "按下一列排序"), hinted: false),
+      help: LocalizedText(english: "Sort by the next column", chinese: "按下一列排序"), hint: nil),
     Binding(
       keys: [.character("p")], command: .paste, label: "p",
       help: LocalizedText(
         english: "Paste a CDR, event, SMS, API error or log line to diagnose", chinese: "粘贴话单、事件、短信、接口错误或日志进行诊断"),
-      hinted: true),
+      hint: LocalizedText(english: "paste", chinese: "粘贴")),
     Binding(
       keys: [.character("r")], command: .reload, label: "r",
-      help: LocalizedText(english: "Reload the store (new imports appear)", chinese: "重新加载存储（显示新导入的数据）"), hinted: false),
+      help: LocalizedText(english: "Reload the store (new imports appear)", chinese: "重新加载存储（显示新导入的数据）"), hint: nil),
     Binding(
       keys: [.character("m")], command: .toggleMask, label: "m",
-      help: LocalizedText(english: "Mask / reveal phone numbers", chinese: "号码脱敏 / 显示"), hinted: false),
+      help: LocalizedText(english: "Mask / reveal phone numbers", chinese: "号码脱敏 / 显示"), hint: nil),
     Binding(
       keys: [.character("L")], command: .toggleLanguage, label: "L",
-      help: LocalizedText(english: "中文 / English", chinese: "中文 / English"), hinted: false),
+      help: LocalizedText(english: "中文 / English", chinese: "中文 / English"), hint: nil),
     Binding(
       keys: [.character("v")], command: .toggleRaw, label: "v",
-      help: LocalizedText(english: "Show the raw JSON of a call", chinese: "显示呼叫的原始 JSON"), hinted: false),
+      help: LocalizedText(english: "Show the raw JSON of a call", chinese: "显示呼叫的原始 JSON"), hint: nil),
     Binding(
       keys: [.character("?")], command: .help, label: "?", help: LocalizedText(english: "Help", chinese: "帮助"),
-      hinted: true),
+      hint: LocalizedText(english: "help", chinese: "帮助")),
     Binding(
       keys: [.control("d")], command: .runPaste, label: "Ctrl-D",
-      help: LocalizedText(english: "Paste screen: diagnose what was typed", chinese: "粘贴页：诊断输入内容"), hinted: false),
+      help: LocalizedText(english: "Paste screen: diagnose what was typed", chinese: "粘贴页：诊断输入内容"), hint: nil),
     Binding(
       keys: [.control("s")], command: .savePaste, label: "Ctrl-S",
       help: LocalizedText(english: "Paste screen: save the diagnosed records to the store", chinese: "粘贴页：将已诊断的记录存入存储"),
-      hinted: false),
+      hint: nil),
   ])
 
   /// The command a key runs.

@@ -1,0 +1,27 @@
+public import PNSDoctorCore
+
+/// Everything that can change the state: keys, the terminal's size, and the answers of the work
+/// done off the UI thread (each carrying the generation it was asked for).
+public enum Action: Sendable {
+  case key(Key)
+  case resized(width: Int, height: Int)
+  case callsLoaded(generation: Int, windowStart: Int, rows: [CallSummary], total: Int, counts: StoreCounts)
+  case smsLoaded(generation: Int, windowStart: Int, rows: [SMSSummary], total: Int)
+  case callOpened(CallDetailState)
+  case smsOpened(SMSDetailState)
+  case statisticsLoaded(FailureStatistics)
+  case pasteDiagnosed(results: [InputDiagnoser.Result], issues: [ReadIssue])
+  case pasteSaved(ImportStatistics)
+  case failed(String)
+}
+
+/// Work the reducer asks for; the app runs it off the UI thread and answers with an `Action`.
+public enum Effect: Sendable, Equatable {
+  case loadCalls(CallQuery, generation: Int)
+  case loadSMS(SMSQuery, generation: Int)
+  case openCall(sessionId: String)
+  case openSMS(id: Int64)
+  case loadStatistics
+  case diagnosePaste(String)
+  case savePaste(String)
+}

@@ -1,0 +1,56 @@
+public import PNSDoctorCore
+
+/// Does the work effects ask for, against the store and the knowledge base, and answers with the
+/// action that carries the result. Called off the UI thread.
+public struct EffectRunner: Sendable {
+  public let store: CallStore
+  public let diagnoser: InputDiagnoser
+
+  public init(store: CallStore, knowledge: KnowledgeBase) {
+    self.store = store
+    self.diagnoser = InputDiagnoser(knowledge: knowledge, store: store)
+  }
+
+  public func run(_ effect: Effect, language: Language) -> Action {
+    do {
+      switch effect {
+      case .loadCalls(let query, let generation):
+        let rows = try store.calls(matching: query)
+        let total = try store.count(matching: query)
+        return .callsLoaded(
+          generation: generation, windowStart: query.offset, rows: rows, total: total, counts: try store.counts())
+      case .loadSMS(let query, let generation):
+        let (rows, total) = try store.smsNotifications(matching: query)
+        return .smsLoaded(generation: generation, windowStart: query.offset, rows: rows, total: total)
+      case .openCall(let sessionId):
+        guard let result = try diagnoser.diagnose(sessionId: sessionId), case .call(let call) = result.subject else {
+          return .failed(language.pick("call \(sessionId) is no longer in the store", "存储中已没有呼叫 \(sessionId)"))
+        }
+        let raw = try store.rawMessages(sessionId: sessionId).map(Self.pretty)
+        return .callOpened(CallDetailState(call: call, diagnosis: result.diagnosis, rawMessages: raw))
+      case .openSMS(let id):
+        guard let (notification, raw) = try store.sms(id: id) else {
+          return .failed(language.pick("this SMS notification is no longer in the store", "存储中已没有该短信通知"))
+        }
+        let diagnosis = diagnoser.engine.diagnose(.sms(notification))
+        return .smsOpened(
+          SMSDetailState(notification: notification, diagnosis: diagnosis, rawMessage: Self.pretty(raw)))
+      case .loadStatistics:
+        return .statisticsLoaded(try store.failureStatistics())
+      case .diagnosePaste(let text):
+        let (results, issues, _) = try diagnoser.diagnose(InMemoryByteSource(name: "<paste>", text: text))
+        return .pasteDiagnosed(results: results, issues: issues)
+      case .savePaste(let text):
+        return .pasteSaved(
+          try StoreImporter(store: store).importSource(InMemoryByteSource(name: "<paste>", text: text)))
+      }
+    } catch {
+      return .failed(error.message(in: language))
+    }
+  }
+
+  /// Stored JSON, indented for reading.
+  static func pretty(_ raw: String) -> String {
+    (try? LenientJSONParser.parse(raw).prettyJSON()) ?? raw
+  }
+}

@@ -1,0 +1,190 @@
+import PNSDoctorCore
+
+extension Reducer {
+  /// What a key does, depending on the page and on whether text is being typed.
+  static func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
+    state.message = nil
+    if key == .control("c") {
+      state.shouldQuit = true
+      return []
+    }
+    if state.editingFilter { return editFilter(key, &state) }
+    if state.page == .paste { return editPaste(key, &state) }
+    if case .click(let row) = key { return click(row: row, &state) }
+    guard let command = KeyMap.standard.command(for: key) else { return [] }
+    return run(command, &state)
+  }
+
+  static func run(_ command: Command, _ state: inout AppState) -> [Effect] {
+    let visible = state.visibleRows
+    switch command {
+    case .quit:
+      state.shouldQuit = true
+    case .back:
+      if !state.pages.isEmpty {
+        state.pages.removeLast()
+        state.pageScroll = 0
+      } else if !state.filter.isEmpty {
+        state.filter = ""
+        return resetList(&state)
+      } else {
+        state.shouldQuit = true
+      }
+    case .help:
+      if state.page != .help {
+        state.pages.append(.help)
+        state.pageScroll = 0
+      }
+    case .toggleMask:
+      state.masked.toggle()
+    case .toggleLanguage:
+      state.language = state.language == .chinese ? .english : .chinese
+    case .paste:
+      state.pages.append(.paste)
+      state.paste = PasteState()
+      state.pageScroll = 0
+    case .moveUp, .moveDown, .pageUp, .pageDown, .top, .bottom:
+      return move(command, &state, visible: visible)
+    case .open:
+      return open(&state)
+    case .nextTab where state.page == .list:
+      state.tab = AppState.Tab(rawValue: (state.tab.rawValue + 1) % AppState.Tab.allCases.count) ?? .calls
+      return resetList(&state)
+    case .filter where state.page == .list && state.tab != .stats:
+      state.editingFilter = true
+    case .toggleFailed where state.page == .list:
+      state.failedOnly.toggle()
+      return resetList(&state)
+    case .cycleSort where state.page == .list && state.tab == .calls:
+      state.sort = CallSort(rawValue: (state.sort.rawValue + 1) % CallSort.allCases.count) ?? .newest
+      return resetList(&state)
+    case .reload:
+      return reloadEffects(&state)
+    case .toggleRaw where state.page == .callDetail || state.page == .smsDetail:
+      state.showRaw.toggle()
+      state.pageScroll = 0
+    default:
+      break
+    }
+    return []
+  }
+
+  private static func move(_ command: Command, _ state: inout AppState, visible: Int) -> [Effect] {
+    let delta: Int
+    switch command {
+    case .moveUp: delta = -1
+    case .moveDown: delta = 1
+    case .pageUp: delta = -visible
+    case .pageDown: delta = visible
+    case .top: delta = Int.min / 2
+    default: delta = Int.max / 2
+    }
+    if state.page != .list {
+      // Pages scroll; the view clamps the offset to its content.
+      state.pageScroll = max(0, command == .top ? 0 : state.pageScroll + (command == .bottom ? 100_000 : delta))
+      return []
+    }
+    switch state.tab {
+    case .calls: state.calls.move(by: delta, visibleRows: visible)
+    case .sms: state.sms.move(by: delta, visibleRows: visible)
+    case .stats: break
+    }
+    return loadIfNeeded(&state)
+  }
+
+  private static func open(_ state: inout AppState) -> [Effect] {
+    guard state.page == .list else { return [] }
+    switch state.tab {
+    case .calls:
+      guard let row = state.calls.selectedRow else { return [] }
+      return [.openCall(sessionId: row.sessionId)]
+    case .sms:
+      guard let row = state.sms.selectedRow else { return [] }
+      return [.openSMS(id: row.id)]
+    case .stats:
+      return []
+    }
+  }
+
+  private static func click(row: Int, _ state: inout AppState) -> [Effect] {
+    guard state.page == .list, row >= 1, row <= state.visibleRows else { return [] }
+    switch state.tab {
+    case .calls:
+      state.calls.selected = min(state.calls.top + row - 1, max(0, state.calls.total - 1))
+    case .sms:
+      state.sms.selected = min(state.sms.top + row - 1, max(0, state.sms.total - 1))
+    case .stats:
+      break
+    }
+    return []
+  }
+
+  /// Starts the list over: first row selected, window reloaded.
+  static func resetList(_ state: inout AppState) -> [Effect] {
+    state.calls.selected = 0
+    state.calls.top = 0
+    state.sms.selected = 0
+    state.sms.top = 0
+    return reloadEffects(&state)
+  }
+
+  private static func editFilter(_ key: Key, _ state: inout AppState) -> [Effect] {
+    switch key {
+    case .escape:
+      state.editingFilter = false
+      state.filter = ""
+    case .enter:
+      state.editingFilter = false
+      return []
+    case .backspace:
+      guard !state.filter.isEmpty else { return [] }
+      state.filter.removeLast()
+    case .character(let character):
+      state.filter.append(character)
+    case .paste(let text):
+      state.filter += text.filter { !$0.isNewline }
+    default:
+      return []
+    }
+    // The list follows every keystroke.
+    return resetList(&state)
+  }
+
+  private static func editPaste(_ key: Key, _ state: inout AppState) -> [Effect] {
+    switch key {
+    case .escape:
+      state.pages.removeLast()
+      return []
+    case .paste(let text):
+      // A bracketed paste is diagnosed as soon as it ends.
+      state.paste.text += text
+      return [.diagnosePaste(state.paste.text)]
+    case .control("d"):
+      return state.paste.text.isEmpty ? [] : [.diagnosePaste(state.paste.text)]
+    case .control("s"):
+      guard state.paste.diagnosed, !state.paste.results.isEmpty, !state.paste.saved else { return [] }
+      return [.savePaste(state.paste.text)]
+    case .control("u"):
+      state.paste = PasteState()
+    case .enter:
+      state.paste.text += "\n"
+    case .backspace:
+      if !state.paste.text.isEmpty { state.paste.text.removeLast() }
+    case .character(let character):
+      state.paste.text.append(character)
+    case .tab:
+      state.paste.text += "  "
+    case .up, .wheelUp:
+      state.pageScroll = max(0, state.pageScroll - 1)
+    case .down, .wheelDown:
+      state.pageScroll += 1
+    case .pageUp:
+      state.pageScroll = max(0, state.pageScroll - state.visibleRows)
+    case .pageDown:
+      state.pageScroll += state.visibleRows
+    default:
+      break
+    }
+    return []
+  }
+}

@@ -1,0 +1,138 @@
+import PNSDoctorCore
+
+/// The TUI's logic: a pure function from state and action to the new state and the work to do.
+public enum Reducer {
+  /// Rows loaded around the visible ones per query.
+  static let pageSize = 200
+
+  public static func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
+    switch action {
+    case .resized(let width, let height):
+      state.width = width
+      state.height = height
+      state.calls.scrollToSelection(visibleRows: state.visibleRows)
+      state.sms.scrollToSelection(visibleRows: state.visibleRows)
+      return loadIfNeeded(&state)
+    case .key(let key):
+      return handle(key, &state)
+    case .callsLoaded(let generation, let windowStart, let rows, let total, let counts):
+      guard generation == state.generation else { return [] }
+      state.calls.rows = rows
+      state.calls.windowStart = windowStart
+      state.calls.total = total
+      state.calls.loading = false
+      state.counts = counts
+      state.calls.selected = min(state.calls.selected, max(0, total - 1))
+      state.calls.scrollToSelection(visibleRows: state.visibleRows)
+      return []
+    case .smsLoaded(let generation, let windowStart, let rows, let total):
+      guard generation == state.generation else { return [] }
+      state.sms.rows = rows
+      state.sms.windowStart = windowStart
+      state.sms.total = total
+      state.sms.loading = false
+      state.sms.selected = min(state.sms.selected, max(0, total - 1))
+      state.sms.scrollToSelection(visibleRows: state.visibleRows)
+      return []
+    case .callOpened(let detail):
+      state.detail = detail
+      state.pageScroll = 0
+      state.showRaw = false
+      if state.page != .callDetail { state.pages.append(.callDetail) }
+      return []
+    case .smsOpened(let detail):
+      state.smsDetail = detail
+      state.pageScroll = 0
+      if state.page != .smsDetail { state.pages.append(.smsDetail) }
+      return []
+    case .statisticsLoaded(let statistics):
+      state.statistics = statistics
+      return []
+    case .pasteDiagnosed(let results, let issues):
+      state.paste.results = results
+      state.paste.issues = issues
+      state.paste.diagnosed = true
+      state.paste.saved = false
+      state.pageScroll = 0
+      return []
+    case .pasteSaved(let statistics):
+      state.paste.saved = true
+      state.message = state.language.pick(
+        "saved: \(statistics.new) new, \(statistics.duplicate) already stored",
+        "已保存：新增 \(statistics.new) 条，已存在 \(statistics.duplicate) 条")
+      return reloadEffects(&state)
+    case .failed(let message):
+      state.message = message
+      state.calls.loading = false
+      state.sms.loading = false
+      return []
+    }
+  }
+
+  /// The queries for the current tab's list, as they stand.
+  public static func reloadEffects(_ state: inout AppState) -> [Effect] {
+    state.generation += 1
+    switch state.tab {
+    case .calls:
+      state.calls.loading = true
+      return [
+        .loadCalls(
+          callQuery(state, start: windowStart(for: state.calls, visible: state.visibleRows)),
+          generation: state.generation)
+      ]
+    case .sms:
+      state.sms.loading = true
+      return [
+        .loadSMS(
+          smsQuery(state, start: windowStart(for: state.sms, visible: state.visibleRows)), generation: state.generation)
+      ]
+    case .stats:
+      return [.loadStatistics]
+    }
+  }
+
+  static func callQuery(_ state: AppState, start: Int) -> CallQuery {
+    var query = CallQuery()
+    query.failedOnly = state.failedOnly
+    query.search = state.filter.isEmpty ? nil : state.filter
+    query.order = CallQuery.Order.allCases[state.sort.rawValue]
+    query.limit = pageSize
+    query.offset = start
+    return query
+  }
+
+  static func smsQuery(_ state: AppState, start: Int) -> SMSQuery {
+    var query = SMSQuery()
+    query.failedOnly = state.failedOnly
+    query.search = state.filter.isEmpty ? nil : state.filter
+    query.limit = pageSize
+    query.offset = start
+    return query
+  }
+
+  /// The first row to load so that the visible rows sit in the middle of the window.
+  static func windowStart<Row>(for list: ListState<Row>, visible: Int) -> Int {
+    max(0, list.top - (pageSize - visible) / 2)
+  }
+
+  /// Loads the rows about to be shown when they are not loaded yet.
+  static func loadIfNeeded(_ state: inout AppState) -> [Effect] {
+    switch state.tab {
+    case .calls where !state.calls.covers(visibleRows: state.visibleRows) && !state.calls.loading:
+      state.calls.loading = true
+      return [
+        .loadCalls(
+          callQuery(state, start: windowStart(for: state.calls, visible: state.visibleRows)),
+          generation: state.generation)
+      ]
+    case .sms where !state.sms.covers(visibleRows: state.visibleRows) && !state.sms.loading:
+      state.sms.loading = true
+      return [
+        .loadSMS(
+          smsQuery(state, start: windowStart(for: state.sms, visible: state.visibleRows)), generation: state.generation)
+      ]
+    default:
+      return []
+    }
+  }
+}

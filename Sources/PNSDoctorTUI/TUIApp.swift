@@ -1,0 +1,94 @@
+public import PNSDoctorCore
+import Dispatch
+import Foundation
+
+/// The terminal application: reads keys, reduces them into the state, runs effects off the UI
+/// thread, and draws. The terminal is restored on every way out: `q`, Ctrl-C, SIGTERM, SIGHUP,
+/// and errors.
+public final class TUIApp {
+  private let runner: EffectRunner
+  private let renderer: Renderer
+  private var state: AppState
+  private let work = DispatchQueue(label: "pnsdoctor.tui.work")
+  private let mailbox = Mailbox()
+
+  public init(
+    store: CallStore, knowledge: KnowledgeBase, language: Language, timeDisplay: TimeDisplay, storeName: String
+  ) {
+    runner = EffectRunner(store: store, knowledge: knowledge)
+    renderer = Renderer(knowledge: knowledge, columnsOf: NcursesTerminal.columnsOf)
+    state = AppState(width: 80, height: 24, language: language, storeName: storeName, timeDisplay: timeDisplay)
+  }
+
+  /// Runs until the engineer quits or a signal asks to stop.
+  public func run() {
+    let terminal = NcursesTerminal(environment: ProcessInfo.processInfo.environment)
+    let signals = [SIGTERM, SIGHUP, SIGINT].map { signalNumber -> any DispatchSourceSignal in
+      signal(signalNumber, SIG_IGN)
+      let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
+      source.setEventHandler { [mailbox] in mailbox.post(.key(.control("c"))) }
+      source.resume()
+      return source
+    }
+    terminal.start()
+    defer {
+      terminal.stop()
+      signals.forEach { $0.cancel() }
+    }
+    let size = terminal.size
+    state.width = size.width
+    state.height = size.height
+    perform(Reducer.reloadEffects(&state))
+    var dirty = true
+    while !state.shouldQuit {
+      if dirty {
+        terminal.present(renderer.render(state))
+        dirty = false
+      }
+      for action in mailbox.drain() {
+        perform(Reducer.reduce(&state, action))
+        dirty = true
+      }
+      let before = (state.width, state.height)
+      let key = terminal.readKey(timeout: 50)
+      if terminal.resized(before) {
+        let now = terminal.size
+        terminal.invalidate()
+        perform(Reducer.reduce(&state, .resized(width: now.width, height: now.height)))
+        dirty = true
+      }
+      if let key {
+        perform(Reducer.reduce(&state, .key(key)))
+        dirty = true
+      }
+    }
+  }
+
+  private func perform(_ effects: [Effect]) {
+    let language = state.language
+    for effect in effects {
+      work.async { [runner, mailbox] in mailbox.post(runner.run(effect, language: language)) }
+    }
+  }
+}
+
+/// Actions coming back from the work queue and from signal handlers, handed to the UI thread.
+final class Mailbox: @unchecked Sendable {
+  // Guarded by `lock`: written from the work queue and signal sources, read by the UI loop.
+  private var pending: [Action] = []
+  private let lock = NSLock()
+
+  func post(_ action: Action) {
+    lock.lock()
+    pending.append(action)
+    lock.unlock()
+  }
+
+  func drain() -> [Action] {
+    lock.lock()
+    defer { lock.unlock() }
+    let actions = pending
+    pending.removeAll()
+    return actions
+  }
+}

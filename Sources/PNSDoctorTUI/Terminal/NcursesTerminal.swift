@@ -1,0 +1,186 @@
+import CNcurses
+import Foundation
+
+/// The only code that talks to ncurses: it starts and restores the terminal, reads keys (with
+/// bracketed paste, mouse and resize), and copies a `ScreenBuffer` to the screen, cell by cell,
+/// writing only what changed.
+final class NcursesTerminal {
+  private var previous: ScreenBuffer?
+  private var started = false
+  private let useColor: Bool
+  /// Whether the terminal's character set is UTF-8.
+  private(set) var isUTF8 = true
+
+  init(environment: [String: String]) {
+    useColor = environment["NO_COLOR"].map { $0.isEmpty } ?? true
+  }
+
+  /// Columns a scalar takes on this terminal, by `wcwidth` (control characters count as one: the
+  /// buffer has replaced them already).
+  static let columnsOf: @Sendable (Unicode.Scalar) -> Int = { scalar in
+    let columns = Int(pns_wcwidth(scalar.value))
+    return columns < 0 ? 1 : columns
+  }
+
+  func start() {
+    isUTF8 = pns_setlocale_utf8() != 0
+    initscr()
+    started = true
+    raw()
+    noecho()
+    nonl()
+    keypad(pns_stdscr(), true)
+    set_escdelay(25)
+    curs_set(0)
+    pns_define_paste_keys()
+    pns_enable_mouse()
+    if useColor && has_colors() {
+      start_color()
+      use_default_colors()
+      // Semantic roles in colours readable on light and dark backgrounds (-1 = the terminal's own).
+      init_pair(1, Int16(COLOR_RED), -1)
+      init_pair(2, Int16(COLOR_GREEN), -1)
+      init_pair(3, Int16(COLOR_YELLOW), -1)
+      init_pair(4, Int16(COLOR_CYAN), -1)
+      init_pair(5, Int16(COLOR_MAGENTA), -1)
+    }
+    // Bracketed paste: a pasted CDR arrives as one piece, not as keystrokes.
+    pns_write_control("\u{1B}[?2004h")
+  }
+
+  /// Restores the terminal. Safe to call more than once.
+  func stop() {
+    guard started else { return }
+    started = false
+    pns_write_control("\u{1B}[?2004l")
+    curs_set(1)
+    endwin()
+  }
+
+  var size: (width: Int, height: Int) {
+    (Int(pns_cols()), Int(pns_lines()))
+  }
+
+  /// The next key, waiting at most `timeout` milliseconds; `nil` when none came.
+  func readKey(timeout: Int32) -> Key? {
+    wtimeout(pns_stdscr(), timeout)
+    var value: UInt32 = 0
+    let status = pns_get_wch(&value)
+    if status == ERR { return nil }
+    if status == pns_key_code_yes() { return special(Int32(value)) }
+    return character(value)
+  }
+
+  private func character(_ value: UInt32) -> Key? {
+    switch value {
+    case 0x03: return .control("c")
+    case 0x04: return .control("d")
+    case 0x13: return .control("s")
+    case 0x15: return .control("u")
+    case 0x09: return .tab
+    case 0x0A, 0x0D: return .enter
+    case 0x1B: return .escape
+    case 0x08, 0x7F: return .backspace
+    case 0..<0x20: return nil
+    default: return Unicode.Scalar(value).map { .character(Character($0)) }
+    }
+  }
+
+  private func special(_ code: Int32) -> Key? {
+    switch code {
+    case KEY_UP: return .up
+    case KEY_DOWN: return .down
+    case KEY_LEFT: return .left
+    case KEY_RIGHT: return .right
+    case KEY_PPAGE: return .pageUp
+    case KEY_NPAGE: return .pageDown
+    case KEY_HOME: return .home
+    case KEY_END: return .end
+    case KEY_ENTER: return .enter
+    case KEY_BACKSPACE: return .backspace
+    case KEY_BTAB: return .backTab
+    case pns_key_resize(): return nil
+    case pns_key_mouse():
+      var row: Int32 = 0
+      var column: Int32 = 0
+      switch pns_mouse_event(&row, &column) {
+      case 1: return .wheelUp
+      case 2: return .wheelDown
+      case 3: return .click(row: Int(row) - 1)
+      default: return nil
+      }
+    case Int32(pns_paste_start_key()): return .paste(readPaste())
+    default: return nil
+    }
+  }
+
+  /// Whether the terminal's size differs from `previousSize`. The size is asked of the terminal
+  /// itself: curses learns of a resize through SIGWINCH only when its own handler is installed,
+  /// which is not the case when the runtime or a parent process has touched that signal.
+  func resized(_ previousSize: (width: Int, height: Int)) -> Bool {
+    _ = pns_sync_terminal_size()
+    let now = size
+    return now.width != previousSize.width || now.height != previousSize.height
+  }
+
+  /// Reads the rest of a bracketed paste, up to its end marker.
+  private func readPaste() -> String {
+    var text = String.UnicodeScalarView()
+    wtimeout(pns_stdscr(), 2000)
+    while true {
+      var value: UInt32 = 0
+      let status = pns_get_wch(&value)
+      if status == ERR { break }
+      if status == pns_key_code_yes() {
+        if Int32(value) == Int32(pns_paste_end_key()) { break }
+        if Int32(value) == KEY_ENTER { text.append("\n") }
+        continue
+      }
+      if value == 0x0D { text.append("\n"); continue }
+      if let scalar = Unicode.Scalar(value) { text.append(scalar) }
+    }
+    return String(text)
+  }
+
+  /// Copies the buffer to the terminal, writing only the cells that changed.
+  func present(_ screen: ScreenBuffer) {
+    let full = previous == nil || previous?.width != screen.width || previous?.height != screen.height
+    if full { werase(pns_stdscr()) }
+    for y in 0..<screen.height {
+      for x in 0..<screen.width {
+        let cell = screen[x, y]
+        if cell.isContinuation { continue }
+        if !full, let previous, previous[x, y] == cell { continue }
+        let scalars = cell.text.unicodeScalars.prefix(5).map(\.value)
+        let (attributes, pair) = style(cell.role)
+        _ = scalars.withUnsafeBufferPointer { buffer in
+          pns_put_cell(Int32(y), Int32(x), buffer.baseAddress, Int32(buffer.count), attributes, pair)
+        }
+      }
+    }
+    wrefresh(pns_stdscr())
+    previous = screen
+  }
+
+  /// Forces the next `present` to redraw everything (after a resize).
+  func invalidate() {
+    previous = nil
+    clearok(pns_stdscr(), true)
+  }
+
+  private func style(_ role: Role) -> (attr_t, Int16) {
+    let color = useColor && has_colors()
+    switch role {
+    case .normal: return (0, 0)
+    case .heading: return (pns_a_bold(), 0)
+    case .selected: return (pns_a_reverse(), 0)
+    case .muted: return (pns_a_dim(), 0)
+    case .failure: return (color ? 0 : pns_a_bold(), color ? 1 : 0)
+    case .success: return (0, color ? 2 : 0)
+    case .warning: return (pns_a_bold(), color ? 3 : 0)
+    case .key: return (pns_a_bold(), color ? 4 : 0)
+    case .status: return (pns_a_reverse(), 0)
+    case .placeholder: return (pns_a_reverse(), color ? 5 : 0)
+    }
+  }
+}

@@ -1,0 +1,56 @@
+import PNSDoctorCore
+
+/// Small formatting shared by the views.
+enum Presentation {
+  static func number(_ number: String?, _ state: AppState) -> String {
+    guard let number, !number.isEmpty else { return "-" }
+    return state.masked ? PhoneNumber.mask(number) : number
+  }
+
+  static func seconds(_ value: Double?) -> String {
+    guard let value else { return "-" }
+    return "\(Int(value.rounded()))s"
+  }
+
+  static func outcome(_ outcome: CallOutcome, _ language: Language) -> (String, Role) {
+    switch outcome {
+    case .answered: return (language.pick("answered", "已接通"), .success)
+    case .failed: return (language.pick("failed", "失败"), .failure)
+    case .inProgress: return (language.pick("ongoing", "进行中"), .warning)
+    }
+  }
+
+  static func verdict(_ verdict: Verdict, _ language: Language) -> (String, Role) {
+    switch verdict {
+    case .ok: return (language.pick("ok", "正常"), .success)
+    case .failed: return (language.pick("failed", "失败"), .failure)
+    case .unknown: return (language.pick("unknown", "未知"), .warning)
+    }
+  }
+
+  /// The call's main failure code and its meaning, for the list's cause column.
+  static func mainCause(_ call: CallSummary, _ knowledge: KnowledgeBase, _ language: Language) -> String {
+    let candidates: [(CodeField, Int?)] = [
+      (.ulFailReason, call.releasePoint), (.stateCode, call.stateCode), (.fwdUnaswRsn, call.q850Cause),
+      (.sipStatusCode, call.sipStatus),
+    ]
+    for (field, code) in candidates {
+      guard let code, code != 0 else { continue }
+      let meaning = knowledge.meaning(of: code, in: field)?.meaning.text(in: language) ?? ""
+      return "\(code) \(meaning)"
+    }
+    return ""
+  }
+
+  /// Draws one row of columns of the given widths, one space apart.
+  static func columns(_ cells: [(String, Role)], widths: [Int], y: Int, on screen: inout ScreenBuffer) {
+    var x = 0
+    for (index, cell) in cells.enumerated() {
+      // A width of 0 (or a column past the list) takes the rest of the row.
+      let width = index < widths.count && widths[index] > 0 ? widths[index] : screen.width - x
+      guard width > 0, x < screen.width else { break }
+      screen.put(cell.0, x: x, y: y, role: cell.1, maxWidth: min(width, screen.width - x))
+      x += width + 1
+    }
+  }
+}

@@ -1,0 +1,48 @@
+import PNSDoctorCore
+
+/// Failed calls by main cause, and a histogram of failures per hour drawn with block characters,
+/// so that a spike is seen rather than read.
+struct StatsView {
+  let knowledge: KnowledgeBase
+
+  func draw(_ screen: inout ScreenBuffer, _ state: AppState) {
+    let l = state.language
+    guard let statistics = state.statistics else {
+      screen.put(l.pick("loading…", "加载中…"), x: 1, y: 2, role: .muted)
+      return
+    }
+    let chartRows = max(3, (screen.height - 4) / 3)
+    let tableRows = screen.height - 4 - chartRows - 2
+    screen.put(l.pick("FAILED CALLS BY CAUSE", "失败呼叫（按原因）"), x: 0, y: 1, role: .heading)
+    let largest = statistics.byCode.first?.count ?? 1
+    for (index, entry) in statistics.byCode.prefix(max(0, tableRows)).enumerated() {
+      let y = 2 + index
+      let bar = String(repeating: "█", count: max(1, entry.count * 12 / max(1, largest)))
+      let meaning = knowledge.meaning(of: entry.code, in: entry.field)?.meaning.text(in: l) ?? ""
+      var x = screen.put(
+        String(entry.count).padding(toLength: 8, withPad: " ", startingAt: 0), x: 0, y: y, role: .normal)
+      x += screen.put(bar.padding(toLength: 13, withPad: " ", startingAt: 0), x: x, y: y, role: .failure)
+      screen.put("\(entry.field.rawValue) \(entry.code) \(meaning)", x: x, y: y, role: .normal)
+    }
+    if statistics.byCode.isEmpty { screen.put(l.pick("no failed calls", "没有失败的呼叫"), x: 1, y: 2, role: .muted) }
+    let chartTop = screen.height - 2 - chartRows - 1
+    screen.put(
+      l.pick("FAILURES PER HOUR (last 48 hours of data)", "每小时失败数（数据中最近 48 小时）"), x: 0, y: chartTop - 1, role: .heading)
+    let hours = Array(statistics.hourly.suffix(max(1, screen.width / 2)))
+    let peak = max(1, hours.map(\.failed).max() ?? 1)
+    let blocks = [" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
+    for (index, hour) in hours.enumerated() {
+      let eighths = hour.failed * chartRows * 8 / peak
+      for row in 0..<chartRows {
+        let level = min(8, max(0, eighths - (chartRows - 1 - row) * 8))
+        screen.put(blocks[level], x: index * 2, y: chartTop + row, role: .failure)
+      }
+    }
+    if let first = hours.first, let last = hours.last {
+      let label =
+        "\(state.timeDisplay.formatShort(first.hourStart)) … \(state.timeDisplay.formatShort(last.hourStart)) · "
+        + l.pick("peak \(peak)/h", "峰值 \(peak)/小时")
+      screen.put(label, x: 0, y: chartTop + chartRows, role: .muted)
+    }
+  }
+}

@@ -1,0 +1,155 @@
+import Foundation
+import Testing
+
+/// Drives the real binary in tmux: keys in with send-keys, the screen out with capture-pane.
+/// tmux is installed by .ci/run; on a machine without it these tests are skipped, not passed.
+@Suite("Terminal UI end to end", .serialized, .enabled(if: TmuxSession.available))
+struct TerminalUITests {
+  @Test func browseOpenFilterPasteResizeAndQuitLeavingTheTerminalSane() throws {
+    let folder = CommandRunner.temporaryFolder()
+    let sttyFile = folder.appendingPathComponent("stty.txt").path
+    let session = try TmuxSession(width: 100, height: 30)
+    defer { session.close() }
+    session.type(
+      "LANG=C.UTF-8 TERM=xterm-256color '\(CommandRunner.executable.path)' --demo --demo-count 400 --tz UTC; stty -a > '\(sttyFile)'; echo EXITED-$?",
+      enter: true)
+    // The list has loaded when a masked number shows.
+    try session.waitFor("****", timeout: 60)
+    var screen = session.capture()
+    #expect(screen.contains("Calls"))
+    #expect(screen.contains("****"), "numbers are masked")
+
+    // Open the second call: its summary, timeline, decoded CDR and findings with next steps.
+    session.keys("j", "Enter")
+    try session.waitFor("FINDINGS")
+    screen = session.capture()
+    #expect(screen.contains("Next") || screen.contains("1) "), "numbered next steps")
+    session.keys("G")
+    try session.waitFor("callEndTime")
+    session.keys("q")
+    try session.waitFor("RESULT")
+
+    // Filter by a code.
+    session.keys("/")
+    session.type("8104")
+    session.keys("Enter")
+    try session.waitFor("filter \"8104\"")
+    screen = session.capture()
+    let rows = screen.split(separator: "\n").filter { $0.contains("failed ") && $0.contains(":") }
+    #expect(!rows.isEmpty)
+    #expect(rows.allSatisfy { $0.contains("8104") })
+    session.keys("Escape")
+
+    // Paste a CDR with bracketed paste: the diagnosis appears without any key.
+    session.keys("p")
+    try session.waitFor("PASTE")
+    session.paste(
+      #"{"eventType":"disconnect","statusInfo":{"sessionId":"tmux-1","timestamp":"2024-05-13 05:25:41","stateCode":8104}}"#
+    )
+    try session.waitFor("callee-powered-off")
+    session.keys("Escape")
+
+    // Too small, then back.
+    session.resize(width: 40, height: 10)
+    try session.waitFor("Terminal too small")
+    session.resize(width: 100, height: 30)
+    try session.waitFor("RESULT")
+
+    session.keys("q")
+    try session.waitFor("EXITED-0", timeout: 20)
+    let stty = try String(contentsOfFile: sttyFile, encoding: .utf8)
+    #expect(stty.contains(" icanon") && stty.contains(" echo"), "the terminal is back in cooked mode with echo")
+  }
+
+  @Test func ctrlCQuitsFromADetailPage() throws {
+    let session = try TmuxSession(width: 90, height: 26)
+    defer { session.close() }
+    session.type("LANG=C.UTF-8 '\(CommandRunner.executable.path)' --demo --demo-count 200; echo EXITED-$?", enter: true)
+    try session.waitFor("****", timeout: 60)
+    session.keys("Enter")
+    try session.waitFor("FINDINGS")
+    session.keys("C-c")
+    try session.waitFor("EXITED-0", timeout: 20)
+  }
+}
+
+/// A tmux session running a shell, for end-to-end tests.
+final class TmuxSession {
+  static var available: Bool {
+    ["/usr/bin/tmux", "/usr/local/bin/tmux", "/bin/tmux"].contains { FileManager.default.isExecutableFile(atPath: $0) }
+  }
+
+  let name = "pnsdoctor-test-\(UUID().uuidString.prefix(8))"
+
+  init(width: Int, height: Int) throws {
+    try tmux([
+      "new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", "env PS1='ready> ' bash --norc --noprofile",
+    ])
+    // Typing before the shell is ready would lose the keys.
+    try waitFor("ready>", timeout: 10)
+  }
+
+  func close() {
+    _ = try? tmux(["kill-session", "-t", name])
+  }
+
+  func type(_ text: String, enter: Bool = false) {
+    _ = try? tmux(["send-keys", "-t", name, "-l", text])
+    if enter { _ = try? tmux(["send-keys", "-t", name, "Enter"]) }
+  }
+
+  func keys(_ keys: String...) {
+    _ = try? tmux(["send-keys", "-t", name] + keys)
+  }
+
+  func paste(_ text: String) {
+    _ = try? tmux(["set-buffer", "-b", name, text])
+    _ = try? tmux(["paste-buffer", "-p", "-b", name, "-t", name])
+  }
+
+  func resize(width: Int, height: Int) {
+    _ = try? tmux(["resize-window", "-t", name, "-x", "\(width)", "-y", "\(height)"])
+  }
+
+  func capture() -> String {
+    (try? tmux(["capture-pane", "-p", "-t", name])) ?? ""
+  }
+
+  struct Timeout: Error, CustomStringConvertible {
+    var text: String
+    var screen: String
+    var description: String { "timed out waiting for \"\(text)\"; screen:\n\(screen)" }
+  }
+
+  /// Waits until the screen shows `text`, rather than sleeping a fixed time.
+  func waitFor(_ text: String, timeout: Double = 15) throws {
+    let deadline = Date().addingTimeInterval(timeout)
+    while Date() < deadline {
+      if capture().contains(text) { return }
+      Thread.sleep(forTimeInterval: 0.1)
+    }
+    throw Timeout(text: text, screen: capture())
+  }
+
+  @discardableResult
+  private func tmux(_ arguments: [String]) throws -> String {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["tmux"] + arguments
+    process.standardError = FileHandle.nullDevice
+    // Only capture-pane's output is read: a command that starts the tmux server would hand the
+    // pipe to the server, and reading to its end would never finish.
+    guard arguments.first == "capture-pane" else {
+      process.standardOutput = FileHandle.nullDevice
+      try process.run()
+      process.waitUntilExit()
+      return ""
+    }
+    let output = Pipe()
+    process.standardOutput = output
+    try process.run()
+    let data = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return String(decoding: data, as: UTF8.self)
+  }
+}
