@@ -8,10 +8,19 @@ struct TerminalUITests {
   @Test func browseOpenFilterPasteResizeAndQuitLeavingTheTerminalSane() throws {
     let folder = CommandRunner.temporaryFolder()
     let sttyFile = folder.appendingPathComponent("stty.txt").path
+    let data = folder.appendingPathComponent("demo.jsonl").path
+    let store = folder.appendingPathComponent("store.sqlite").path
+    try #require(try CommandRunner.run(["demo", "--count", "400", "--out", data]).status == 0)
+    try #require(try CommandRunner.run(["import", data, "--store", store]).status == 0)
+    // A real caller number from the store, to filter by while the screen masks it.
+    let listing = try CommandRunner.run(["calls", "--failed", "--limit", "1", "--format", "json", "--store", store])
+    let first = try #require(
+      (try JSONSerialization.jsonObject(with: Data(listing.output.utf8)) as? [[String: Any]])?.first)
+    let caller = try #require(first["caller"] as? String)
     let session = try TmuxSession(width: 100, height: 30)
     defer { session.close() }
     session.type(
-      "LANG=C.UTF-8 TERM=xterm-256color '\(CommandRunner.executable.path)' --demo --demo-count 400 --tz UTC; stty -a > '\(sttyFile)'; echo EXITED-$?",
+      "LANG=C.UTF-8 TERM=xterm-256color '\(CommandRunner.executable.path)' --store '\(store)' --tz UTC; stty -a > '\(sttyFile)'; echo EXITED-$?",
       enter: true)
     // The list has loaded when a masked number shows.
     try session.waitFor("****", timeout: 60)
@@ -29,15 +38,26 @@ struct TerminalUITests {
     session.keys("q")
     try session.waitFor("RESULT")
 
-    // Filter by a code.
+    // Filter by a full number: it matches although the screen shows it masked.
     session.keys("/")
+    session.type(String(caller.dropFirst(3)))
+    session.keys("Enter")
+    try session.waitFor("filter \"\(caller.dropFirst(3))\"")
+    let masked = "+86" + caller.dropFirst(3).prefix(3) + "****" + caller.suffix(4)
+    try session.waitFor(String(masked))
+    screen = session.capture()
+    let rows = screen.split(separator: "\n").filter { $0.contains("failed ") && $0.contains(":") }
+    #expect(!rows.isEmpty)
+    #expect(rows.allSatisfy { $0.contains(masked) })
+    #expect(!screen.contains(caller))
+    // Filter by a code.
+    session.keys("Escape", "/")
     session.type("8104")
     session.keys("Enter")
     try session.waitFor("filter \"8104\"")
     screen = session.capture()
-    let rows = screen.split(separator: "\n").filter { $0.contains("failed ") && $0.contains(":") }
-    #expect(!rows.isEmpty)
-    #expect(rows.allSatisfy { $0.contains("8104") })
+    let codeRows = screen.split(separator: "\n").filter { $0.contains("failed ") && $0.contains(":") }
+    #expect(codeRows.allSatisfy { $0.contains("8104") })
     session.keys("Escape")
 
     // Paste a CDR with bracketed paste: the diagnosis appears without any key.

@@ -124,7 +124,7 @@ struct ReducerTests {
     var state = TUIFixtures.loadedState(store: store)
     let stale = state.generation - 1
     _ = Reducer.reduce(
-      &state, .callsLoaded(generation: stale, windowStart: 0, rows: [], total: 0, counts: state.counts!))
+      &state, .callsLoaded(generation: stale, windowStart: 0, rows: [], total: 0, counts: state.counts))
     #expect(state.calls.total == 3)
   }
 

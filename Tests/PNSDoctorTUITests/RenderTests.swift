@@ -79,3 +79,36 @@ struct RenderTests {
     #expect(screen.lines.allSatisfy { screen.columns($0) <= 120 })
   }
 }
+
+@Suite("TUI rendering: SMS and paste")
+struct MoreRenderTests {
+  private static let smsPushes = [
+    #"{"appKey":"****","smsEvent":{"smsIdentifier":"m-1","notificationMode":"Notify","calling":"+8610000000021","virtualNumber":"+8612000000001","event":"TextSMS","timeStamp":"2024-05-13T05:24:57.123Z","sendResult":13}}"#,
+    #"{"appKey":"****","smsEvent":{"smsIdentifier":"m-2","notificationMode":"Block","calling":"+8610000000022","virtualNumber":"+8612000000001","event":"TextSMS","timeStamp":"2024-05-13T05:30:00.000Z","smsContent":"到了","sendResult":7}}"#,
+  ].joined(separator: "\n")
+
+  @Test func smsListAndDetail() throws {
+    let store = try TUIFixtures.store(TUIFixtures.pushes + "\n" + Self.smsPushes)
+    var state = TUIFixtures.loadedState(store: store)
+    TUIFixtures.settle(&state, Reducer.reduce(&state, .key(.tab)), store: store)
+    let renderer = Renderer(knowledge: TUIFixtures.knowledge)
+    TUIFixtures.assertSnapshot(renderer.render(state).snapshot, named: "sms-80x24")
+    TUIFixtures.settle(&state, Reducer.reduce(&state, .key(.enter)), store: store)
+    #expect(state.smsDetail?.diagnosis.findings.first?.ruleId == "sms-not-forwarded")
+    TUIFixtures.assertSnapshot(renderer.render(state).snapshot, named: "sms-detail-80x24")
+  }
+
+  @Test func pasteWithAnError() throws {
+    let store = try TUIFixtures.store()
+    var state = TUIFixtures.loadedState(store: store)
+    _ = Reducer.reduce(&state, .key(.character("p")))
+    let text =
+      #"{"sessionId":"x-1","ulFailReason":"busy","callerNum":"+8610000000021"}"# + "\n"
+      + #"{"eventType":"disconnect","statusInfo":{"sessionId":"x-2","timestamp":"2024-05-13 05:25:41","stateCode":8102}}"#
+    TUIFixtures.settle(&state, Reducer.reduce(&state, .key(.paste(text))), store: store)
+    let screen = Renderer(knowledge: TUIFixtures.knowledge).render(state)
+    TUIFixtures.assertSnapshot(screen.snapshot, named: "paste-80x24")
+    #expect(screen.snapshot.contains("<paste>:1:1"))
+    #expect(!screen.snapshot.contains("+8610000000021"), "pasted numbers are masked on screen")
+  }
+}

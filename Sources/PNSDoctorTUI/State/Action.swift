@@ -5,7 +5,8 @@ public import PNSDoctorCore
 public enum Action: Sendable {
   case key(Key)
   case resized(width: Int, height: Int)
-  case callsLoaded(generation: Int, windowStart: Int, rows: [CallSummary], total: Int, counts: StoreCounts)
+  /// `total` and `counts` are `nil` when only another window of the same list was loaded.
+  case callsLoaded(generation: Int, windowStart: Int, rows: [CallSummary], total: Int?, counts: StoreCounts?)
   case smsLoaded(generation: Int, windowStart: Int, rows: [SMSSummary], total: Int)
   case callOpened(CallDetailState)
   case smsOpened(SMSDetailState)
@@ -17,7 +18,9 @@ public enum Action: Sendable {
 
 /// Work the reducer asks for; the app runs it off the UI thread and answers with an `Action`.
 public enum Effect: Sendable, Equatable {
-  case loadCalls(CallQuery, generation: Int)
+  /// Rows of the call list; with `counting`, also the totals (skipped while scrolling, since
+  /// counting a large store costs more than reading a page).
+  case loadCalls(CallQuery, generation: Int, counting: Bool)
   case loadSMS(SMSQuery, generation: Int)
   case openCall(sessionId: String)
   case openSMS(id: Int64)

@@ -14,11 +14,11 @@ public struct EffectRunner: Sendable {
   public func run(_ effect: Effect, language: Language) -> Action {
     do {
       switch effect {
-      case .loadCalls(let query, let generation):
+      case .loadCalls(let query, let generation, let counting):
         let rows = try store.calls(matching: query)
-        let total = try store.count(matching: query)
         return .callsLoaded(
-          generation: generation, windowStart: query.offset, rows: rows, total: total, counts: try store.counts())
+          generation: generation, windowStart: query.offset, rows: rows,
+          total: counting ? try store.count(matching: query) : nil, counts: counting ? try store.counts() : nil)
       case .loadSMS(let query, let generation):
         let (rows, total) = try store.smsNotifications(matching: query)
         return .smsLoaded(generation: generation, windowStart: query.offset, rows: rows, total: total)

@@ -19,10 +19,10 @@ public enum Reducer {
       guard generation == state.generation else { return [] }
       state.calls.rows = rows
       state.calls.windowStart = windowStart
-      state.calls.total = total
+      if let total { state.calls.total = total }
       state.calls.loading = false
-      state.counts = counts
-      state.calls.selected = min(state.calls.selected, max(0, total - 1))
+      if let counts { state.counts = counts }
+      state.calls.selected = min(state.calls.selected, max(0, state.calls.total - 1))
       state.calls.scrollToSelection(visibleRows: state.visibleRows)
       return []
     case .smsLoaded(let generation, let windowStart, let rows, let total):
@@ -78,7 +78,7 @@ public enum Reducer {
       return [
         .loadCalls(
           callQuery(state, start: windowStart(for: state.calls, visible: state.visibleRows)),
-          generation: state.generation)
+          generation: state.generation, counting: true)
       ]
     case .sms:
       state.sms.loading = true
@@ -123,7 +123,7 @@ public enum Reducer {
       return [
         .loadCalls(
           callQuery(state, start: windowStart(for: state.calls, visible: state.visibleRows)),
-          generation: state.generation)
+          generation: state.generation, counting: false)
       ]
     case .sms where !state.sms.covers(visibleRows: state.visibleRows) && !state.sms.loading:
       state.sms.loading = true
