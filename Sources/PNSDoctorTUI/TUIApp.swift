@@ -21,12 +21,14 @@ public final class TUIApp {
   }
 
   /// Runs until the engineer quits or a signal asks to stop.
-  public func run() {
+  /// - Returns: the signal that ended it, if one did, so that the exit status can say so.
+  @discardableResult
+  public func run() -> Int32? {
     let terminal = NcursesTerminal(environment: ProcessInfo.processInfo.environment)
     let signals = [SIGTERM, SIGHUP, SIGINT].map { signalNumber -> any DispatchSourceSignal in
       signal(signalNumber, SIG_IGN)
       let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
-      source.setEventHandler { [mailbox] in mailbox.post(.key(.control("c"))) }
+      source.setEventHandler { [mailbox] in mailbox.post(.signal(signalNumber)) }
       source.resume()
       return source
     }
@@ -62,6 +64,7 @@ public final class TUIApp {
         dirty = true
       }
     }
+    return state.endingSignal
   }
 
   private func perform(_ effects: [Effect]) {

@@ -37,11 +37,12 @@ struct DemoSession {
       throw ExitCode(ExitStatus.storeFailure)
     }
     if interactive {
-      TUIApp(
+      let signal = TUIApp(
         store: store, knowledge: try knowledge.load(language: language), language: language,
         timeDisplay: display.timeDisplay,
         storeName: language.pick("demo (\(summary.calls) calls)", "演示（\(summary.calls) 通）")
       ).run()
+      if let signal { throw ExitCode(128 + signal) }
       return
     }
     print(

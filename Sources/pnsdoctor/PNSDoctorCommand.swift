@@ -39,10 +39,12 @@ struct PNSDoctorCommand: ParsableCommand {
     if interactive {
       let language = display.language
       let callStore = try store.open(language: language)
-      TUIApp(
+      let signal = TUIApp(
         store: callStore, knowledge: try knowledge.load(language: language), language: language,
         timeDisplay: display.timeDisplay, storeName: callStore.path
       ).run()
+      // Ended by a signal: the shell convention, 128 + its number.
+      if let signal { throw ExitCode(128 + signal) }
       return
     }
     var listing = Calls()

@@ -44,6 +44,16 @@ struct ReducerTests {
     TUIFixtures.settle(&state, Reducer.reduce(&state, .key(.enter)), store: store)
     #expect(!state.editingFilter)
     #expect(state.filter == "10000000022")
+    // Words of a cause find the calls with the codes that mean it, in either language.
+    TUIFixtures.settle(&state, Reducer.reduce(&state, .key(.escape)), store: store)
+    TUIFixtures.settle(&state, Reducer.reduce(&state, .key(.character("/"))), store: store)
+    TUIFixtures.settle(&state, Reducer.reduce(&state, .key(.paste("关机"))), store: store)
+    #expect(state.calls.rows.map(\.sessionId) == ["s-2"])
+    TUIFixtures.settle(&state, Reducer.reduce(&state, .key(.escape)), store: store)
+    TUIFixtures.settle(&state, Reducer.reduce(&state, .key(.character("/"))), store: store)
+    TUIFixtures.settle(&state, Reducer.reduce(&state, .key(.paste("busy"))), store: store)
+    #expect(state.calls.rows.map(\.sessionId) == ["s-3"])
+    TUIFixtures.settle(&state, Reducer.reduce(&state, .key(.enter)), store: store)
     // Esc on the list clears the filter.
     TUIFixtures.settle(&state, Reducer.reduce(&state, .key(.escape)), store: store)
     #expect(state.filter.isEmpty)
@@ -117,6 +127,13 @@ struct ReducerTests {
     #expect(state.page == .help)
     _ = Reducer.reduce(&state, .key(.control("c")))
     #expect(state.shouldQuit)
+  }
+
+  @Test func aSignalEndsTheAppAndIsRemembered() {
+    var state = TUIFixtures.state()
+    _ = Reducer.reduce(&state, .signal(15))
+    #expect(state.shouldQuit)
+    #expect(state.endingSignal == 15)
   }
 
   @Test func lateAnswersToOldQueriesAreDropped() throws {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The loaded knowledge: code tables and rules.
 ///
 /// ## Topics
@@ -39,6 +41,23 @@ public struct KnowledgeBase: Sendable {
   /// The rule with this id.
   public func rule(id: String) -> Rule? {
     rules.first { $0.id == id }
+  }
+
+  /// The non-zero codes of the call tables whose meaning (in either language) contains `words`,
+  /// ignoring case: how a filter finds calls by cause.
+  public func callCodes(meaning words: String) -> Set<Int> {
+    let needle = words.trimmingCharacters(in: .whitespaces).lowercased()
+    guard needle.count >= 2, needle.contains(where: { !$0.isNumber }) else { return [] }
+    var codes = Set<Int>()
+    for field in [CodeField.stateCode, .ulFailReason, .fwdUnaswRsn, .sipStatusCode] {
+      guard let table = table(for: field) else { continue }
+      for entry in table.entries.values where entry.code != 0 {
+        if entry.meaning.english.lowercased().contains(needle) || entry.meaning.chinese.contains(needle) {
+          codes.insert(entry.code)
+        }
+      }
+    }
+    return codes
   }
 
   /// The widest neighbour window of any rule, in seconds: how far around a call the store must

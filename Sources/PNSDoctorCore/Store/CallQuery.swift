@@ -19,6 +19,9 @@ public struct CallQuery: Sendable, Equatable {
   /// Free text typed in the filter box: part of a session id or of a number (full numbers match
   /// whatever the display masks), or a code in any code field.
   public var search: String?
+  /// Codes that also match the search, in any code field: the codes whose meaning contains the
+  /// searched words (so "关机" or "busy" finds calls by cause). Filled from the code tables.
+  public var searchCodes: Set<Int> = []
   /// The order of the list.
   public var order = Order.newest
   /// At most this many calls.
@@ -138,6 +141,10 @@ public struct CallQuery: Sendable, Equatable {
           parts += columns.map { "\($0) = ?" }
           values += columns.map { _ in code }
         }
+      }
+      if !searchCodes.isEmpty {
+        let list = searchCodes.sorted().map(String.init).joined(separator: ",")
+        parts += CodeFilter.Field.any.columns.map { "\($0) IN (\(list))" }
       }
       conditions.append("(" + parts.joined(separator: " OR ") + ")")
       arguments += values

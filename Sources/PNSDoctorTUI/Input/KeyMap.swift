@@ -52,7 +52,8 @@ public struct KeyMap: Sendable {
     Binding(
       keys: [.character("/")], command: .filter, label: "/",
       help: LocalizedText(
-        english: "Filter: number, code, session id (Esc clears)", chinese: "筛选：号码、原因码、sessionId（Esc 清除）"),
+        english: "Filter: number, code, cause words, session id (Esc clears)",
+        chinese: "筛选：号码、原因码、原因关键词、sessionId（Esc 清除）"),
       hint: LocalizedText(english: "filter", chinese: "筛选")),
     Binding(
       keys: [.character("f")], command: .toggleFailed, label: "f",

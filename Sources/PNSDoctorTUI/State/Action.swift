@@ -14,6 +14,8 @@ public enum Action: Sendable {
   case pasteDiagnosed(results: [InputDiagnoser.Result], issues: [ReadIssue])
   case pasteSaved(ImportStatistics)
   case failed(String)
+  /// A signal (SIGTERM, SIGHUP, SIGINT) asks the app to stop.
+  case signal(Int32)
 }
 
 /// Work the reducer asks for; the app runs it off the UI thread and answers with an `Action`.

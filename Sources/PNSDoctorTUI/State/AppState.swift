@@ -51,6 +51,8 @@ public struct AppState: Sendable {
   /// A one-line message in the status line (errors, "saved").
   public var message: String?
   public var shouldQuit = false
+  /// The signal that ended the app, if one did (for the exit status).
+  public var endingSignal: Int32?
 
   public init(width: Int, height: Int, language: Language, storeName: String, timeDisplay: TimeDisplay) {
     self.width = width

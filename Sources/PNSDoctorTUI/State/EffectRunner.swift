@@ -14,7 +14,9 @@ public struct EffectRunner: Sendable {
   public func run(_ effect: Effect, language: Language) -> Action {
     do {
       switch effect {
-      case .loadCalls(let query, let generation, let counting):
+      case .loadCalls(let asked, let generation, let counting):
+        var query = asked
+        if let search = query.search { query.searchCodes = diagnoser.engine.knowledge.callCodes(meaning: search) }
         let rows = try store.calls(matching: query)
         return .callsLoaded(
           generation: generation, windowStart: query.offset, rows: rows,

@@ -61,6 +61,10 @@ public enum Reducer {
         "saved: \(statistics.new) new, \(statistics.duplicate) already stored",
         "已保存：新增 \(statistics.new) 条，已存在 \(statistics.duplicate) 条")
       return reloadEffects(&state)
+    case .signal(let number):
+      state.endingSignal = number
+      state.shouldQuit = true
+      return []
     case .failed(let message):
       state.message = message
       state.calls.loading = false

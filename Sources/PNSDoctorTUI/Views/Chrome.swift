@@ -28,7 +28,11 @@ enum Chrome {
     let l = state.language
     let y = screen.height - 2
     screen.paint(row: y, role: .status)
-    var parts = [l.pick("store ", "存储 ") + state.storeName]
+    var parts: [String] = []
+    // Loading first: it must stay visible however narrow the screen.
+    if state.calls.loading || state.sms.loading { parts.append(l.pick("loading…", "加载中…")) }
+    parts.append(
+      l.pick("store ", "存储 ") + (state.storeName.split(separator: "/").last.map(String.init) ?? state.storeName))
     if !state.filter.isEmpty || state.editingFilter { parts.append(l.pick("filter ", "筛选 ") + "\"\(state.filter)\"") }
     switch state.tab {
     case .calls:
@@ -48,7 +52,6 @@ enum Chrome {
     }
     parts.append(state.failedOnly ? l.pick("failed only", "仅失败") : l.pick("all", "全部"))
     parts.append(state.masked ? l.pick("numbers masked", "号码已脱敏") : l.pick("numbers shown", "号码已显示"))
-    if state.calls.loading || state.sms.loading { parts.append(l.pick("loading…", "加载中…")) }
     screen.put(" " + parts.joined(separator: " · "), x: 0, y: y, role: .status)
     let hintRow = screen.height - 1
     if let message = state.message {
