@@ -42,16 +42,8 @@ struct CallListView {
       screen.put(text, x: 1, y: 3, role: .muted)
       return
     }
-    for row in 0..<state.visibleRows {
-      let position = state.calls.top + row
-      guard position < state.calls.total else { break }
-      let y = 2 + row
-      guard let call = state.calls.row(at: position) else {
-        screen.put("…", x: 0, y: y, role: .muted)
-        continue
-      }
-      Presentation.columns(columns.map { cell($0.0, call, state) }, widths: widths, y: y, on: &screen)
-      if position == state.calls.selected { screen.paint(row: y, role: .selected) }
+    Presentation.drawRows(state.calls, visibleRows: state.visibleRows, widths: widths, on: &screen) { call in
+      columns.map { cell($0.0, call, state) }
     }
   }
 

@@ -42,6 +42,25 @@ enum Presentation {
     return ""
   }
 
+  /// Draws the visible rows of a list from row 2 down: each loaded row as columns (the selected
+  /// one highlighted), a row not loaded yet as `…`.
+  static func drawRows<Row>(
+    _ list: ListState<Row>, visibleRows: Int, widths: [Int], on screen: inout ScreenBuffer,
+    cells: (Row) -> [(String, Role)]
+  ) {
+    for row in 0..<visibleRows {
+      let position = list.top + row
+      guard position < list.total else { break }
+      let y = 2 + row
+      guard let item = list.row(at: position) else {
+        screen.put("…", x: 0, y: y, role: .muted)
+        continue
+      }
+      columns(cells(item), widths: widths, y: y, on: &screen)
+      if position == list.selected { screen.paint(row: y, role: .selected) }
+    }
+  }
+
   /// Draws one row of columns of the given widths, one space apart.
   static func columns(_ cells: [(String, Role)], widths: [Int], y: Int, on screen: inout ScreenBuffer) {
     var x = 0

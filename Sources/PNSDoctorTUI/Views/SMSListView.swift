@@ -20,14 +20,7 @@ struct SMSListView {
         x: 1, y: 3, role: .muted)
       return
     }
-    for row in 0..<state.visibleRows {
-      let position = state.sms.top + row
-      guard position < state.sms.total else { break }
-      let y = 2 + row
-      guard let sms = state.sms.row(at: position) else {
-        screen.put("…", x: 0, y: y, role: .muted)
-        continue
-      }
+    Presentation.drawRows(state.sms, visibleRows: state.visibleRows, widths: widths, on: &screen) { sms in
       let result: (String, Role)
       if let code = sms.sendResult {
         let meaning = knowledge.meaning(of: code, in: .sendResult)?.meaning.text(in: l) ?? ""
@@ -35,13 +28,11 @@ struct SMSListView {
       } else {
         result = ("-", .muted)
       }
-      Presentation.columns(
-        [
-          (sms.time.map(state.timeDisplay.formatShort) ?? "-", .normal), (sms.mode?.wireName ?? "-", .normal),
-          (Presentation.number(sms.calling, state), .normal), (Presentation.number(sms.called, state), .normal),
-          (Presentation.number(sms.virtualNumber, state), .normal), result,
-        ], widths: widths, y: y, on: &screen)
-      if position == state.sms.selected { screen.paint(row: y, role: .selected) }
+      return [
+        (sms.time.map(state.timeDisplay.formatShort) ?? "-", .normal), (sms.mode?.wireName ?? "-", .normal),
+        (Presentation.number(sms.calling, state), .normal), (Presentation.number(sms.called, state), .normal),
+        (Presentation.number(sms.virtualNumber, state), .normal), result,
+      ]
     }
   }
 }
