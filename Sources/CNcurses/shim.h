@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <ncursesw/curses.h>
 #include <sys/ioctl.h>
+#include <poll.h>
 #include <unistd.h>
 
 static inline WINDOW *pns_stdscr(void) { return stdscr; }
@@ -96,6 +97,14 @@ static inline int pns_sync_terminal_size(void) {
   if (size.ws_row == LINES && size.ws_col == COLS) { return 0; }
   resizeterm(size.ws_row, size.ws_col);
   return 1;
+}
+
+/// Whether the terminal has gone away (its window closed, the SSH link dropped): standard input
+/// reports a hang-up or an error. Then reads fail at once, and the app must stop, not spin.
+static inline int pns_terminal_gone(void) {
+  struct pollfd input = { .fd = STDIN_FILENO, .events = POLLIN, .revents = 0 };
+  if (poll(&input, 1, 0) < 0) { return 0; }
+  return (input.revents & (POLLHUP | POLLERR | POLLNVAL)) != 0;
 }
 
 /// Writes raw control text to the terminal (to switch bracketed paste on and off).

@@ -62,6 +62,9 @@ public final class TUIApp {
       if let key {
         perform(Reducer.reduce(&state, .key(key)))
         dirty = true
+      } else if terminal.isGone {
+        // Nobody is left to read the screen: stop as a hang-up would.
+        perform(Reducer.reduce(&state, .signal(SIGHUP)))
       }
     }
     return state.endingSignal

@@ -83,6 +83,22 @@ struct TerminalUITests {
     #expect(stty.contains(" icanon") && stty.contains(" echo"), "the terminal is back in cooked mode with echo")
   }
 
+  @Test func closingTheTerminalEndsTheAppInsteadOfLeavingItSpinning() throws {
+    let marker = "--demo-count 173"
+    let session = try TmuxSession(width: 90, height: 26)
+    session.type("LANG=C.UTF-8 '\(CommandRunner.executable.path)' --demo \(marker)", enter: true)
+    try session.waitFor("****", timeout: 60)
+    #expect(TmuxSession.processRunning(matching: marker), "the check must see the running app")
+    session.close()
+    let deadline = Date().addingTimeInterval(10)
+    var running = true
+    while running && Date() < deadline {
+      Thread.sleep(forTimeInterval: 0.2)
+      running = TmuxSession.processRunning(matching: marker)
+    }
+    #expect(!running, "pnsdoctor kept running after its terminal closed")
+  }
+
   @Test func ctrlCQuitsFromADetailPage() throws {
     let session = try TmuxSession(width: 90, height: 26)
     defer { session.close() }
@@ -151,6 +167,18 @@ final class TmuxSession {
       Thread.sleep(forTimeInterval: 0.1)
     }
     throw Timeout(text: text, screen: capture())
+  }
+
+  /// Whether a process whose command line contains `text` is running.
+  static func processRunning(matching text: String) -> Bool {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["pgrep", "-f", "--", text]
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    guard (try? process.run()) != nil else { return false }
+    process.waitUntilExit()
+    return process.terminationStatus == 0
   }
 
   /// Waits until the screen shows `text` and no query is still loading.

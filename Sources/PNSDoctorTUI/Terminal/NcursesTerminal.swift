@@ -114,6 +114,9 @@ final class NcursesTerminal {
     }
   }
 
+  /// Whether the terminal has gone away (closed window, dropped SSH link).
+  var isGone: Bool { pns_terminal_gone() != 0 }
+
   /// Whether the terminal's size differs from `previousSize`. The size is asked of the terminal
   /// itself: curses learns of a resize through SIGWINCH only when its own handler is installed,
   /// which is not the case when the runtime or a parent process has touched that signal.
