@@ -26,7 +26,7 @@ public struct InputReader<Source: ByteSource> {
   private var sniffed = false
   private var finished = false
   private var sawAnything = false
-  private var fingerprintValue = ""
+  private var headBytes: [UInt8] = []
 
   /// - Parameter recordLimit: the largest record accepted, in bytes (16 MiB by default).
   public init(source: Source, recordLimit: Int = 16 << 20) {
@@ -39,14 +39,14 @@ public struct InputReader<Source: ByteSource> {
   /// Bytes consumed so far, for progress reports.
   public var bytesRead: Int { scanner.bytesRead }
 
-  /// A stable identity of the input's content, taken from its first mebibyte.
+  /// The input's first bytes (up to 64 KiB): what identifies its content.
   ///
-  /// Two reads of the same content (the same file imported twice, or through a pipe) have the
-  /// same fingerprint, so the store can tell a repeated import from a real re-push; a log that
-  /// has grown since keeps its fingerprint, so only its new records count.
-  public mutating func fingerprint() throws(ReadIssue) -> String {
+  /// Two reads of the same content (the same file imported twice, or through a pipe) start with
+  /// the same bytes, and so does a log that has grown since; the store compares heads to tell a
+  /// repeated import from a real re-push (see `SourceRegistry`).
+  public mutating func head() throws(ReadIssue) -> [UInt8] {
     if !sniffed { try sniff() }
-    return fingerprintValue
+    return headBytes
   }
 
   /// The next message or problem, or `nil` when the input is exhausted.
@@ -104,11 +104,11 @@ public struct InputReader<Source: ByteSource> {
   }
 
   /// Looks at the first bytes: refuses compressed, UTF-16 and binary inputs with a clear reason
-  /// before any garbage can be mistaken for records, and takes the fingerprint.
+  /// before any garbage can be mistaken for records, and keeps the head.
   private mutating func sniff() throws(ReadIssue) {
     sniffed = true
     let head = try scanner.prefix(1 << 20)
-    fingerprintValue = FNV1a.hexDigest(of: head)
+    headBytes = Array(head.prefix(SourceRegistry.headLength))
     let whole = SourceLocation(source: sourceName)
     if let reason = InputSniffer.refusal(forPrefix: head.prefix(4096)) {
       finished = true

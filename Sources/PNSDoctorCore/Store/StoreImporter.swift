@@ -30,7 +30,7 @@ public struct StoreImporter: Sendable {
     batch.reserveCapacity(batchSize)
     var sourceId: Int64?
     do {
-      let fingerprint = try reader.fingerprint()
+      let head = try reader.head()
       while let item = try reader.next() {
         switch item {
         case .issue(let issue):
@@ -39,14 +39,14 @@ public struct StoreImporter: Sendable {
           statistics.read += 1
           batch.append(record)
           if batch.count >= batchSize {
-            try write(batch, fingerprint: fingerprint, sourceName: sourceName, sourceId: &sourceId, into: &statistics)
+            try write(batch, head: head, sourceName: sourceName, sourceId: &sourceId, into: &statistics)
             batch.removeAll(keepingCapacity: true)
             progress(reader.bytesRead)
           }
         }
       }
       if !batch.isEmpty {
-        try write(batch, fingerprint: fingerprint, sourceName: sourceName, sourceId: &sourceId, into: &statistics)
+        try write(batch, head: head, sourceName: sourceName, sourceId: &sourceId, into: &statistics)
       }
       progress(reader.bytesRead)
     } catch let issue as ReadIssue {
@@ -61,12 +61,12 @@ public struct StoreImporter: Sendable {
   }
 
   private func write(
-    _ batch: [ReadRecord], fingerprint: String, sourceName: String, sourceId: inout Int64?,
+    _ batch: [ReadRecord], head: [UInt8], sourceName: String, sourceId: inout Int64?,
     into statistics: inout ImportStatistics
   ) throws {
     let knownSource = sourceId
     let outcome = try store.writer.write { db -> (sourceId: Int64, new: Int, duplicate: Int, calls: Int) in
-      let id = try knownSource ?? Self.sourceId(fingerprint: fingerprint, name: sourceName, in: db)
+      let id = try knownSource ?? SourceRegistry.sourceId(head: head, name: sourceName, in: db)
       var writer = try MessageWriter(db: db, sourceId: id)
       var touched = Set<String>()
       var fresh: [String: CallAssembler.FreshMessages] = [:]
@@ -94,15 +94,4 @@ public struct StoreImporter: Sendable {
     statistics.callsUpdated += outcome.calls
   }
 
-  private static func sourceId(fingerprint: String, name: String, in db: Database) throws -> Int64 {
-    if let existing = try Int64.fetchOne(
-      db, sql: "SELECT id FROM source WHERE fingerprint = ?", arguments: [fingerprint])
-    {
-      return existing
-    }
-    try db.execute(
-      sql: "INSERT INTO source (fingerprint, name, first_imported_ms) VALUES (?, ?, ?)",
-      arguments: [fingerprint, name, Int64(Date().timeIntervalSince1970 * 1000)])
-    return db.lastInsertedRowID
-  }
 }

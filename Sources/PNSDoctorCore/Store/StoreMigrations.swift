@@ -131,6 +131,16 @@ enum StoreMigrations {
           CREATE INDEX calls_by_mode ON calls(mode, start_ms);
           """)
     }
+    migrator.registerMigration("v2-source-heads") { db in
+      // Sources are recognised by their first bytes, compared as prefixes, so that a log that has
+      // grown since its last import is the same source (v1's fingerprint changed as it grew).
+      try db.execute(
+        sql: """
+          ALTER TABLE source ADD COLUMN head_key TEXT;
+          ALTER TABLE source ADD COLUMN head BLOB;
+          CREATE INDEX source_by_head_key ON source(head_key);
+          """)
+    }
     return migrator
   }
 }

@@ -62,6 +62,25 @@ struct CallStoreTests {
   }
 
   @Test(arguments: Support.Kind.allCases)
+  func aLogThatGrewIsTheSameSourceSoOldRecordsAreNotRedelivered(kind: Support.Kind) throws {
+    let store = try kind.make()
+    let first = Support.batch([Support.cdr(session: "g1", answered: true)])
+    try Support.importText(first + "\n", name: "receiver.log", into: store)
+    // The log grew: a new record was appended. Its old record is not a re-push.
+    let grown = first + "\n" + Support.batch([Support.cdr(session: "g2", answered: false, releasePoint: 8102)]) + "\n"
+    let statistics = try Support.importText(grown, name: "receiver.log", into: store)
+    #expect(statistics.new == 1)
+    #expect(statistics.duplicate == 1)
+    #expect(try store.detailRecordDeliveries(sessionId: "g1") == 1)
+    // The older, shorter content imported again is the same source too.
+    try Support.importText(first + "\n", name: "old-copy.log", into: store)
+    #expect(try store.detailRecordDeliveries(sessionId: "g1") == 1)
+    // Different content holding the same record elsewhere is a real re-push.
+    try Support.importText("retry " + first, name: "other.log", into: store)
+    #expect(try store.detailRecordDeliveries(sessionId: "g1") == 2)
+  }
+
+  @Test(arguments: Support.Kind.allCases)
   func eventsAndTheCDRJoinIntoOneCallAcrossImports(kind: Support.Kind) throws {
     let store = try kind.make()
     try Support.importText(
