@@ -155,9 +155,17 @@ extension Condition {
     spec.check(
       allowed: ["within", "sameCaller", "samePrivacyNumber", "calleePrefix", "match", "atLeast"],
       required: ["within", "atLeast"])
-    guard let windowText = spec.string("within"), let window = Self.seconds(windowText) else {
-      spec.report(at: spec.node("within"), key: "within", "expected a span such as 90s, 30m or 2h")
+    guard let windowText = spec.string("within"), let window = Self.seconds(windowText), window.isFinite,
+      window > 0, window <= 7 * 86_400
+    else {
+      spec.report(at: spec.node("within"), key: "within", "expected a span such as 90s, 30m or 2h, at most 7 days")
       return nil
+    }
+    if spec.node("calleePrefix") != nil {
+      guard let length = spec.integer("calleePrefix"), (1...32).contains(length) else {
+        spec.report(at: spec.node("calleePrefix"), key: "calleePrefix", "expected a length from 1 to 32")
+        return nil
+      }
     }
     let match = spec.node("match").flatMap { load($0, path: spec.join("match"), file: file, issues: issues) }
     if spec.node("match") != nil && match == nil { return nil }

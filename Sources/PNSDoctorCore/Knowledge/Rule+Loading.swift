@@ -7,8 +7,17 @@ extension Rule {
     "nextSteps", "references", "examples",
   ]
 
-  /// Reads a rule file; problems go to `issues`.
+  /// Reads a rule file; problems go to `issues`. A rule with any error is not returned: a rule
+  /// missing a guard or a counter-evidence it was written with would fire where it must not.
   static func load(_ root: Node, file: String, stem: String, folder: String, issues: IssueCollector) -> Rule? {
+    let errorsBefore = issues.errorCount
+    guard let rule = read(root, file: file, stem: stem, folder: folder, issues: issues),
+      issues.errorCount == errorsBefore
+    else { return nil }
+    return rule
+  }
+
+  private static func read(_ root: Node, file: String, stem: String, folder: String, issues: IssueCollector) -> Rule? {
     guard let top = YAMLMapping(root, path: "", file: file, issues: issues) else { return nil }
     top.check(
       allowed: allowedKeys,

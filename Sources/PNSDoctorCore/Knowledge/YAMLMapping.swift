@@ -9,6 +9,8 @@ final class IssueCollector {
   }
 
   var hasErrors: Bool { issues.contains { $0.severity == .error } }
+
+  var errorCount: Int { issues.filter { $0.severity == .error }.count }
 }
 
 /// Reads one YAML mapping of a knowledge file, reporting unknown keys, missing keys and wrong

@@ -6,7 +6,8 @@ public enum PhoneNumber {
   /// between become `*` (at least four, taken from the front digits when the number is short). Short numbers keep only their last two digits. A number
   /// that is already masked, or is not a number, is returned with its digits masked all the same.
   public static func mask(_ number: String) -> String {
-    if number.contains("*") { return number }
+    // Already masked (the platform's own samples are): leave it.
+    if number.contains("****") { return number }
     var prefix = ""
     var national = Substring(number)
     if national.hasPrefix("+86") {
@@ -29,23 +30,43 @@ public enum PhoneNumber {
     return prefix + String(repeating: "*", count: characters.count)
   }
 
-  /// `text` with every number in global format (`+` and 7 to 15 digits) masked: for showing
-  /// pasted or raw text, where numbers can be anywhere.
+  /// `text` with every phone number in it masked: numbers in global format (`+` and 7 to 15
+  /// digits), numbers after `@` (as AX SMS texts name the receiver), and bare 11-digit mainland
+  /// mobile numbers (`1` and 10 more digits, with no digit on either side). Longer digit runs,
+  /// such as the parts of a session id, are left alone.
   public static func maskAll(in text: String) -> String {
+    let characters = Array(text)
     var output = ""
-    var index = text.startIndex
-    while index < text.endIndex {
-      let character = text[index]
-      if character == "+" {
-        let digits = text[text.index(after: index)...].prefix { $0.isASCII && $0.isNumber }
-        if (7...15).contains(digits.count) {
-          output += mask("+" + digits)
-          index = digits.endIndex
-          continue
+    var index = 0
+    func isDigit(_ position: Int) -> Bool {
+      position >= 0 && position < characters.count && characters[position].isASCII && characters[position].isNumber
+    }
+    while index < characters.count {
+      let character = characters[index]
+      let marker = character == "+" || character == "@"
+      let start = marker ? index + 1 : index
+      var end = start
+      while isDigit(end) { end += 1 }
+      let digits = String(characters[start..<end])
+      let bareMobile = !marker && digits.count == 11 && digits.first == "1"
+      if (marker && (7...15).contains(digits.count)) || bareMobile {
+        switch character {
+        case "+": output += mask("+" + digits)
+        case "@": output += "@" + mask(digits)
+        default: output += mask(digits)
         }
+        index = end
+        continue
+      }
+      if !marker && end > start {
+        // A run of digits that is not a phone number is copied whole, so that its tail is not
+        // mistaken for one.
+        output += digits
+        index = end
+        continue
       }
       output.append(character)
-      index = text.index(after: index)
+      index += 1
     }
     return output
   }

@@ -67,7 +67,10 @@ public struct TimeDisplay: Sendable {
     if let unit = trimmed.last, let amount = Int64(trimmed.dropLast()), amount >= 0 {
       let unitSeconds: Int64? = ["s": 1, "m": 60, "h": 3600, "d": 86_400, "w": 604_800][unit]
       if let unitSeconds {
-        return Timestamp(millisecondsSince1970: now.millisecondsSince1970 - amount * unitSeconds * 1000)
+        // A span so large it overflows is no time at all.
+        let (seconds, overflow) = amount.multipliedReportingOverflow(by: unitSeconds * 1000)
+        guard !overflow, seconds <= now.millisecondsSince1970 + 1_000_000_000_000 else { return nil }
+        return Timestamp(millisecondsSince1970: now.millisecondsSince1970 - seconds)
       }
     }
     var candidate = trimmed

@@ -128,8 +128,7 @@ public struct CallQuery: Sendable, Equatable {
       arguments += modes
     }
     if let search = search?.trimmingCharacters(in: .whitespaces), !search.isEmpty {
-      let pattern =
-        "%" + search.replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + "%"
+      let pattern = LikePattern.containing(search)
       var parts = ["session_id LIKE ? ESCAPE '\\'"]
       var values: [any DatabaseValueConvertible] = [pattern]
       let digits = search.filter(\.isNumber)

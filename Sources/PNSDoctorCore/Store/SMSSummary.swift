@@ -42,8 +42,8 @@ public struct SMSQuery: Sendable, Equatable {
     var arguments: [any DatabaseValueConvertible] = []
     if failedOnly { conditions.append("send_result IS NOT NULL AND send_result != 0") }
     if let search, !search.isEmpty {
-      let pattern = "%" + search + "%"
-      var parts = ["sms_identifier LIKE ?", "calling LIKE ?", "called LIKE ?", "virtual_number LIKE ?"]
+      let pattern = LikePattern.containing(search)
+      var parts = ["sms_identifier", "calling", "called", "virtual_number"].map { "\($0) LIKE ? ESCAPE '\\'" }
       arguments += [pattern, pattern, pattern, pattern]
       if let code = Int(search) {
         parts.append("send_result = ?")

@@ -11,7 +11,7 @@ public enum Action: Sendable {
   case callOpened(CallDetailState)
   case smsOpened(SMSDetailState)
   case statisticsLoaded(FailureStatistics)
-  case pasteDiagnosed(results: [InputDiagnoser.Result], issues: [ReadIssue])
+  case pasteDiagnosed(text: String, results: [InputDiagnoser.Result], issues: [ReadIssue])
   case pasteSaved(ImportStatistics)
   case failed(String)
   /// A signal (SIGTERM, SIGHUP, SIGINT) asks the app to stop.

@@ -41,7 +41,7 @@ public struct EffectRunner: Sendable {
         return .statisticsLoaded(try store.failureStatistics())
       case .diagnosePaste(let text):
         let (results, issues, _) = try diagnoser.diagnose(InMemoryByteSource(name: "<paste>", text: text))
-        return .pasteDiagnosed(results: results, issues: issues)
+        return .pasteDiagnosed(text: text, results: results, issues: issues)
       case .savePaste(let text):
         return .pasteSaved(
           try StoreImporter(store: store).importSource(InMemoryByteSource(name: "<paste>", text: text)))

@@ -168,12 +168,16 @@ extension Reducer {
       state.paste = PasteState()
     case .enter:
       state.paste.text += "\n"
+      state.paste.diagnosed = false
     case .backspace:
       if !state.paste.text.isEmpty { state.paste.text.removeLast() }
+      state.paste.diagnosed = false
     case .character(let character):
       state.paste.text.append(character)
+      state.paste.diagnosed = false
     case .tab:
       state.paste.text += "  "
+      state.paste.diagnosed = false
     case .up, .wheelUp:
       state.pageScroll = max(0, state.pageScroll - 1)
     case .down, .wheelDown:

@@ -24,7 +24,8 @@ public enum Reducer {
       if let counts { state.counts = counts }
       state.calls.selected = min(state.calls.selected, max(0, state.calls.total - 1))
       state.calls.scrollToSelection(visibleRows: state.visibleRows)
-      return []
+      // The selection may have moved on while this page loaded.
+      return loadIfNeeded(&state)
     case .smsLoaded(let generation, let windowStart, let rows, let total):
       guard generation == state.generation else { return [] }
       state.sms.rows = rows
@@ -33,14 +34,17 @@ public enum Reducer {
       state.sms.loading = false
       state.sms.selected = min(state.sms.selected, max(0, total - 1))
       state.sms.scrollToSelection(visibleRows: state.visibleRows)
-      return []
+      return loadIfNeeded(&state)
     case .callOpened(let detail):
+      // Opened late, after the engineer moved elsewhere: not wanted any more.
+      guard state.page == .list && state.tab == .calls else { return [] }
       state.detail = detail
       state.pageScroll = 0
       state.showRaw = false
       if state.page != .callDetail { state.pages.append(.callDetail) }
       return []
     case .smsOpened(let detail):
+      guard state.page == .list && state.tab == .sms else { return [] }
       state.smsDetail = detail
       state.pageScroll = 0
       if state.page != .smsDetail { state.pages.append(.smsDetail) }
@@ -48,7 +52,9 @@ public enum Reducer {
     case .statisticsLoaded(let statistics):
       state.statistics = statistics
       return []
-    case .pasteDiagnosed(let results, let issues):
+    case .pasteDiagnosed(let text, let results, let issues):
+      // The text changed since this diagnosis was asked for: a newer one is on its way.
+      guard text == state.paste.text else { return [] }
       state.paste.results = results
       state.paste.issues = issues
       state.paste.diagnosed = true

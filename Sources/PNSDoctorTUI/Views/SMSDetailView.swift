@@ -26,7 +26,9 @@ struct SMSDetailView {
       ),
       .blank,
     ]
-    if let content = sms.content { lines.append(StyledLine(l.pick("text: ", "内容：") + content)) }
+    if let content = sms.content {
+      lines.append(StyledLine(l.pick("text: ", "内容：") + (state.masked ? PhoneNumber.maskAll(in: content) : content)))
+    }
     for parameter in sms.extensionParameters {
       lines.append(StyledLine("  \(parameter.key) = \(parameter.value)", .muted))
     }

@@ -65,8 +65,16 @@ struct KnowledgeLoaderTests {
     let (base, issues) = load([Self.rule(replacing: [("cause:", "couse: {en: x, zh: y}\ncause:")])])
     #expect(
       issues == ["rules/control/sample-rule.yaml:10: error: couse: unknown key `couse` (hint: did you mean `cause`?)"])
-    // The rule still loads: an unknown key is reported, not fatal at run time.
-    #expect(base.rules.count == 1)
+    // A rule with any error is left out: a misspelt key may be a guard it was meant to have.
+    #expect(base.rules.isEmpty)
+  }
+
+  @Test func aRuleWhoseGuardDoesNotLoadIsLeftOutRatherThanRunUnguarded() {
+    let (base, issues) = load([
+      Self.rule(replacing: [("triggers:", "when: {mode: [AXF]}\ntriggers:")])
+    ])
+    #expect(issues.contains { $0.contains("expected modes among AX, AXB, AXE, AXYB, X") })
+    #expect(base.rules.isEmpty)
   }
 
   @Test func badEnumValueListsTheAllowedOnes() {

@@ -148,4 +148,10 @@ struct TimestampTests {
     let earlier = try #require(Timestamp.parse("1969-12-31 23:59:59"))
     #expect(TimeDisplay.utc.format(earlier) == "1969-12-31 23:59:59")
   }
+
+  @Test func anOverflowingSpanIsNoTime() {
+    let now = Timestamp(millisecondsSince1970: 1_700_000_000_000)
+    #expect(TimeDisplay.utc.parseUserTime("9999999999999999w", now: now) == nil)
+    #expect(TimeDisplay.utc.parseUserTime("2h", now: now) == Timestamp(millisecondsSince1970: 1_699_992_800_000))
+  }
 }

@@ -77,4 +77,12 @@ struct CallQueryTests {
         $0.since = since; $0.until = until
       } == ["rejected", "off"])
   }
+
+  @Test func searchTextIsMatchedLiterally() throws {
+    let store = try populatedStore()
+    #expect(try sessions(store) { $0.search = "%" }.isEmpty)
+    #expect(try sessions(store) { $0.search = "_" }.isEmpty)
+    #expect(try sessions(store) { $0.search = "x-mod" } == ["x-mode"])
+    #expect(try sessions(store) { $0.search = "x-mode\\" }.isEmpty)
+  }
 }

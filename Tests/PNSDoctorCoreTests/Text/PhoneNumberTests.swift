@@ -27,6 +27,18 @@ struct PhoneNumberTests {
     #expect(PhoneNumber.normalize(typed) == normalized)
   }
 
+  @Test func maskingNumbersInsideText() {
+    let text =
+      #"{"callerNum":"+8610000000021","called":"10100000002","sessionId":"1200_1827_4294967295_20190124023003"} 我到了@10100000003"#
+    let masked = PhoneNumber.maskAll(in: text)
+    #expect(masked.contains("+86100****0021"))
+    #expect(masked.contains("101****0002"))
+    #expect(masked.contains("@101****0003"))
+    #expect(masked.contains("1200_1827_4294967295_20190124023003"), "session ids are not numbers")
+    #expect(!masked.contains("10000000021") && !masked.contains("10100000002"))
+    #expect(PhoneNumber.mask("+8610000000021*") != "+8610000000021*", "a stray star does not unmask")
+  }
+
   @Test func sanitizerNeutralisesTerminalControl() {
     let hostile = "ok\u{1B}]52;c;ZXZpbA==\u{07}\u{1B}[2Jname\u{202E}gnp.exe\u{200B}\u{9B}31m\r\n"
     let safe = TerminalSanitizer.sanitize(hostile)
