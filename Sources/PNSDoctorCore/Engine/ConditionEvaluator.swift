@@ -32,7 +32,10 @@ struct ConditionEvaluator {
       return (true, [Evidence(field: "mode", value: mode.rawValue, meaning: FactWording.mode(mode))])
     case .present(let moment):
       guard let time = time(of: moment) else { return (false, []) }
-      return (true, [Evidence(field: moment.wireName, value: time.description, meaning: FactWording.present(moment))])
+      // Wire times are UTC; the label keeps them apart from times shown in the display zone.
+      return (
+        true, [Evidence(field: moment.wireName, value: time.description + " UTC", meaning: FactWording.present(moment))]
+      )
     case .absent(let moment):
       guard case .call = subject, time(of: moment) == nil else { return (false, []) }
       return (true, [Evidence(field: moment.wireName, value: "-", meaning: FactWording.absent(moment))])

@@ -35,16 +35,20 @@ public struct InputDiagnoser: Sendable {
   /// Diagnoses the stored call with this session id, or returns `nil` when the store has none.
   public func diagnose(sessionId: String) throws(StoreError) -> Result? {
     guard let store, let call = try store.call(sessionId: sessionId) else { return nil }
-    return try diagnose(.call(call))
+    return try diagnose(.call(call), alreadyFromStore: true)
   }
 
   /// Diagnoses one subject, completing a call from the store first.
   public func diagnose(_ subject: DiagnosisSubject) throws(StoreError) -> Result {
+    try diagnose(subject, alreadyFromStore: false)
+  }
+
+  private func diagnose(_ subject: DiagnosisSubject, alreadyFromStore: Bool) throws(StoreError) -> Result {
     guard case .call(let given) = subject, let store else {
       return Result(subject: subject, diagnosis: engine.diagnose(subject))
     }
     var call = given
-    if let stored = try store.call(sessionId: given.sessionId) {
+    if !alreadyFromStore, let stored = try store.call(sessionId: given.sessionId) {
       call = Call(
         sessionId: given.sessionId, events: DiagnosisSubject.unique(given.events + stored.events),
         detailRecord: given.detailRecord ?? stored.detailRecord,

@@ -20,9 +20,9 @@ extension PNSDoctorCommand {
         let width = base.rules.map(\.id.count).max() ?? 10
         for rule in base.rules {
           let id = rule.id.padding(toLength: width, withPad: " ", startingAt: 0)
-          print(
-            "\(id)  \(rule.appliesTo.rawValue.padding(toLength: 4, withPad: " ", startingAt: 0))  \(rule.category.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0))  \(rule.title.text(in: language))"
-          )
+          let kind = rule.appliesTo.rawValue.padding(toLength: 4, withPad: " ", startingAt: 0)
+          let category = rule.category.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)
+          print(TerminalSanitizer.sanitize("\(id)  \(kind)  \(category)  \(rule.title.text(in: language))", limit: 400))
         }
         print(language.pick("\(base.rules.count) rules", "共 \(base.rules.count) 条规则"))
       }
@@ -55,7 +55,7 @@ extension PNSDoctorCommand {
       func run() throws {
         let (base, loadIssues) = knowledge.loadWithIssues()
         let issues = loadIssues + KnowledgeLinter.lint(base)
-        for issue in issues { print(issue.description) }
+        for issue in issues { print(TerminalSanitizer.sanitize(issue.description, limit: 2000)) }
         let language = display.language
         for table in KnowledgeLinter.coverage(of: base) {
           print(
@@ -97,10 +97,11 @@ extension PNSDoctorCommand {
             let kind = result.triggering ? "triggers" : "does not trigger"
             if result.passed {
               passed += 1
-              print("PASS  \(rule.id) › \(kind): \(result.example)")
+              print(TerminalSanitizer.sanitize("PASS  \(rule.id) › \(kind): \(result.example)", limit: 2000))
             } else {
               failed += 1
-              print("FAIL  \(rule.id) › \(kind): \(result.example)\n      \(result.location): \(result.detail)")
+              print(TerminalSanitizer.sanitize("FAIL  \(rule.id) › \(kind): \(result.example)", limit: 2000))
+              print("      " + TerminalSanitizer.sanitize("\(result.location): \(result.detail)", limit: 2000))
             }
           }
         }
