@@ -10,6 +10,7 @@ public enum KnowledgeLinter {
     public var unreached: [Int]
   }
 
+  /// Every problem of the base as a whole; errors fail `rules lint`, warnings do not.
   public static func lint(_ knowledge: KnowledgeBase) -> [KnowledgeIssue] {
     var issues: [KnowledgeIssue] = []
     for rule in knowledge.rules {

@@ -1,5 +1,6 @@
 /// Why the store could not be opened or written.
 public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
+  /// What kind of failure it is, which decides the advice given.
   public enum Kind: Sendable, Equatable {
     /// The file or its folder cannot be created or opened.
     case cannotOpen
@@ -23,6 +24,7 @@ public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
 
   public var description: String { message(in: .english) }
 
+  /// The failure explained, with what to do, in `language`.
   public func message(in language: Language) -> String {
     switch kind {
     case .cannotOpen:

@@ -11,6 +11,8 @@ public struct EffectRunner: Sendable {
     self.diagnoser = InputDiagnoser(knowledge: knowledge, store: store)
   }
 
+  /// Does what `effect` asks and returns the action carrying the result (or `.failed` with a
+  /// message in `language`). Blocking: call it off the UI thread.
   public func run(_ effect: Effect, language: Language) -> Action {
     do {
       switch effect {

@@ -5,6 +5,8 @@ public enum Reducer {
   /// Rows loaded around the visible ones per query.
   static let pageSize = 200
 
+  /// Applies `action` to `state`.
+  /// - Returns: the work to run off the UI thread; each answer comes back as another action.
   public static func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     switch action {
     case .resized(let width, let height):

@@ -10,6 +10,7 @@ public struct Renderer: Sendable {
     self.columnsOf = columnsOf
   }
 
+  /// The whole screen for `state`, at the state's size.
   public func render(_ state: AppState) -> ScreenBuffer {
     var screen = ScreenBuffer(width: state.width, height: state.height, columnsOf: columnsOf)
     if state.isTooSmall {

@@ -1,0 +1,49 @@
+import Foundation
+import PNSDoctorCore
+
+/// The files an import will read, with folders expanded.
+struct InputList {
+  struct File {
+    var path: String
+    var size: Int
+  }
+
+  var files: [File] = []
+  var issues: [ReadIssue] = []
+
+  static func expand(_ paths: [String]) -> InputList {
+    var list = InputList()
+    let manager = FileManager.default
+    for path in paths {
+      if path == "-" {
+        list.files.append(File(path: "-", size: 0))
+        continue
+      }
+      var isDirectory: ObjCBool = false
+      guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
+        list.issues.append(
+          ReadIssue(reason: .cannotOpen(systemError: "no such file or folder"), at: SourceLocation(source: path)))
+        continue
+      }
+      guard isDirectory.boolValue else {
+        list.files.append(File(path: path, size: size(of: path)))
+        continue
+      }
+      let children = (manager.enumerator(atPath: path)?.allObjects as? [String] ?? []).sorted()
+      for child in children {
+        let components = child.split(separator: "/")
+        if components.contains(where: { $0.hasPrefix(".") }) { continue }
+        let full = path.hasSuffix("/") ? path + child : path + "/" + child
+        var childIsDirectory: ObjCBool = false
+        if manager.fileExists(atPath: full, isDirectory: &childIsDirectory), !childIsDirectory.boolValue {
+          list.files.append(File(path: full, size: size(of: full)))
+        }
+      }
+    }
+    return list
+  }
+
+  private static func size(of path: String) -> Int {
+    ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
+  }
+}
