@@ -114,15 +114,6 @@ struct DemoCall {
   }
 
   static func wireTime(_ milliseconds: Int64) -> String {
-    let seconds = milliseconds / 1000
-    let days = Int(seconds / 86_400)
-    let secondOfDay = Int(seconds % 86_400)
-    let date = Timestamp.civilDate(daysSinceEpoch: days)
-    return
-      "\(date.year)-\(two(date.month))-\(two(date.day)) \(two(secondOfDay / 3600)):\(two(secondOfDay / 60 % 60)):\(two(secondOfDay % 60))"
-  }
-
-  static func two(_ value: Int) -> String {
-    value < 10 ? "0\(value)" : "\(value)"
+    Timestamp(millisecondsSince1970: milliseconds).wireText
   }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Synthetic SMS notifications, with the results of the platform's SMS table in plausible
 /// proportions.
 enum DemoSMS {
@@ -40,11 +42,5 @@ enum DemoSMS {
     let direction = calling == call.caller ? "1" : "2"
     return
       "{\"appKey\":\"demo-app-key\",\"smsEvent\":{\"smsIdentifier\":\"\(identifier)\",\"notificationMode\":\"\(mode)\",\"calling\":\"\(calling)\"\(calledField),\"virtualNumber\":\"\(call.privacyNumber)\",\"event\":\"TextSMS\",\"timeStamp\":\"\(stamp)\"\(binding),\"smsContent\":\"\(content)\",\"extInfo\":{\"extParas\":[{\"key\":\"\(key)\",\"value\":\"\(value)\"},{\"key\":\"direction\",\"value\":\"\(direction)\"}]},\"sendResult\":\(result)}}"
-  }
-}
-
-private extension String {
-  func replacingOccurrences(of target: String, with replacement: String) -> String {
-    split(separator: Character(target), omittingEmptySubsequences: false).joined(separator: replacement)
   }
 }

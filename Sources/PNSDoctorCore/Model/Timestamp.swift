@@ -21,7 +21,13 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
   }
 
   /// The UTC wire form, `yyyy-MM-dd HH:mm:ss`.
-  public var description: String { TimeDisplay.utc.format(self) }
+  public var description: String { wireText }
+
+  /// The UTC wire form, `yyyy-MM-dd HH:mm:ss`, as the platform writes times.
+  public var wireText: String {
+    let (date, clock) = TimeDisplay.parts(of: self, offsetSeconds: 0)
+    return date + " " + clock
+  }
 
   /// Reads a platform time: `yyyy-MM-dd HH:mm:ss` (any run of spaces, or `T`, between date and
   /// time), optional fractional seconds, and an optional `Z` or `±HH:MM` offset. Without an
