@@ -53,11 +53,34 @@ struct CommandRunner {
     _ arguments: [String], input: Data? = nil, environment: [String: String] = [:], directory: URL? = nil
   ) throws -> Result {
     let (process, output, errors) = try start(arguments, input: input, environment: environment, directory: directory)
+    // Both pipes are drained at once: reading one to its end while the child fills the other
+    // would deadlock.
+    let errorReader = PipeDrain(errors)
     let outputData = output.fileHandleForReading.readDataToEndOfFile()
-    let errorData = errors.fileHandleForReading.readDataToEndOfFile()
+    let errorData = errorReader.wait()
     process.waitUntilExit()
     return Result(
       status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
       errors: String(decoding: errorData, as: UTF8.self))
+  }
+}
+
+/// Reads a pipe to its end on a thread of its own.
+final class PipeDrain: @unchecked Sendable {
+  private var data = Data()
+  private let done = DispatchSemaphore(value: 0)
+
+  init(_ pipe: Pipe) {
+    let handle = pipe.fileHandleForReading
+    Thread.detachNewThread { [self] in
+      data = handle.readDataToEndOfFile()
+      done.signal()
+    }
+  }
+
+  /// Everything the pipe held (the semaphore orders the write before this read).
+  func wait() -> Data {
+    done.wait()
+    return data
   }
 }

@@ -86,6 +86,11 @@ struct TerminalUITests {
   @Test func closingTheTerminalEndsTheAppInsteadOfLeavingItSpinning() throws {
     let marker = "--demo-count 173"
     let session = try TmuxSession(width: 90, height: 26)
+    defer {
+      session.close()
+      // Whatever the outcome, leave no app behind to keep CI waiting.
+      TmuxSession.killProcesses(matching: marker)
+    }
     session.type("LANG=C.UTF-8 '\(CommandRunner.executable.path)' --demo \(marker)", enter: true)
     try session.waitFor("****", timeout: 60)
     #expect(TmuxSession.processRunning(matching: marker), "the check must see the running app")
@@ -118,6 +123,8 @@ final class TmuxSession {
   }
 
   let name = "pnsdoctor-test-\(UUID().uuidString.prefix(8))"
+  /// A tmux server of the tests' own, so that a user's tmux is neither used nor disturbed.
+  static let socketName = "pnsdoctor-tests-\(ProcessInfo.processInfo.processIdentifier)"
 
   init(width: Int, height: Int) throws {
     try tmux([
@@ -181,6 +188,17 @@ final class TmuxSession {
     return process.terminationStatus == 0
   }
 
+  /// Sends SIGKILL to every process whose command line contains `text`.
+  static func killProcesses(matching text: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["pkill", "-KILL", "-f", "--", text]
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    guard (try? process.run()) != nil else { return }
+    process.waitUntilExit()
+  }
+
   /// Waits until the screen shows `text` and no query is still loading.
   func waitUntilSettled(showing text: String, timeout: Double = 15) throws {
     let deadline = Date().addingTimeInterval(timeout)
@@ -195,8 +213,16 @@ final class TmuxSession {
   @discardableResult
   private func tmux(_ arguments: [String]) throws -> String {
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["tmux"] + arguments
+    process.executableURL = URL(fileURLWithPath: "/bin/sh")
+    // The first command starts the tmux server, which inherits every open descriptor of the
+    // client. Foundation watches each child through a socket the child inherits and reaps it only
+    // when that socket closes, so a server holding it makes `waitUntilExit` wait for the server
+    // (for ever: CI hung there). Close everything above stderr before tmux starts.
+    process.arguments = [
+      "-c",
+      #"for fd in /proc/$$/fd/*; do n=${fd##*/}; [ "$n" -gt 2 ] && eval "exec $n>&-"; done 2>/dev/null; exec tmux -L "$0" "$@""#,
+      Self.socketName,
+    ] + arguments
     process.standardError = FileHandle.nullDevice
     // Only capture-pane's output is read: a command that starts the tmux server would hand the
     // pipe to the server, and reading to its end would never finish.
