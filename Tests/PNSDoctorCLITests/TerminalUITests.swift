@@ -213,11 +213,12 @@ final class TmuxSession {
   @discardableResult
   private func tmux(_ arguments: [String]) throws -> String {
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/bin/sh")
+    process.executableURL = URL(fileURLWithPath: "/bin/bash")
     // The first command starts the tmux server, which inherits every open descriptor of the
     // client. Foundation watches each child through a socket the child inherits and reaps it only
     // when that socket closes, so a server holding it makes `waitUntilExit` wait for the server
-    // (for ever: CI hung there). Close everything above stderr before tmux starts.
+    // (for ever: CI hung there). Close everything above stderr before tmux starts (bash, as
+    // dash cannot name descriptors above 9).
     process.arguments = [
       "-c",
       #"for fd in /proc/$$/fd/*; do n=${fd##*/}; [ "$n" -gt 2 ] && eval "exec $n>&-"; done 2>/dev/null; exec tmux -L "$0" "$@""#,
