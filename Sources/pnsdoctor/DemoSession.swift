@@ -20,13 +20,15 @@ struct DemoSession {
     let dataPath = folder.appendingPathComponent("pushes.jsonl").path
     let storePath = folder.appendingPathComponent("store.sqlite").path
     let summary = try PNSDoctorCommand.Demo.write(count: count, seed: 1, to: dataPath)
+    let base = try knowledge.load(language: language)
     let store: CallStore
     let statistics: ImportStatistics
     let calls: [CallSummary]
     let counts: StoreCounts
     do {
       store = try CallStore.open(path: storePath)
-      statistics = try StoreImporter(store: store).importSource(try FileDescriptorByteSource(path: dataPath))
+      statistics = try StoreImporter(store: store, engine: DiagnosisEngine(knowledge: base)).importSource(
+        try FileDescriptorByteSource(path: dataPath))
       var query = CallQuery()
       query.failedOnly = true
       query.limit = 25
@@ -38,7 +40,7 @@ struct DemoSession {
     }
     if interactive {
       let signal = TUIApp(
-        store: store, knowledge: try knowledge.load(language: language), language: language,
+        store: store, knowledge: base, language: language,
         timeDisplay: display.timeDisplay,
         storeName: language.pick("demo (\(summary.calls) calls)", "演示（\(summary.calls) 通）")
       ).run()

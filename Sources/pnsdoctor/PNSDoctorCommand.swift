@@ -38,9 +38,10 @@ struct PNSDoctorCommand: ParsableCommand {
     }
     if interactive {
       let language = display.language
-      let callStore = try store.open(language: language)
+      let base = try knowledge.load(language: language)
+      let callStore = try store.openDiagnosed(language: language, knowledge: base)
       let signal = TUIApp(
-        store: callStore, knowledge: try knowledge.load(language: language), language: language,
+        store: callStore, knowledge: base, language: language,
         timeDisplay: display.timeDisplay, storeName: callStore.path
       ).run()
       // Ended by a signal: the shell convention, 128 + its number.

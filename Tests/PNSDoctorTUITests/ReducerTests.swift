@@ -116,7 +116,9 @@ struct ReducerTests {
     #expect(state.tab == .sms)
     TUIFixtures.settle(&state, Reducer.reduce(&state, .key(.tab)), store: store)
     #expect(state.tab == .stats)
-    #expect(state.statistics?.byCode.count == 3)
+    // The three failed fixture calls, counted by the causes stored at import.
+    #expect(state.statistics?.byCause.reduce(0) { $0 + $1.count } == 3)
+    #expect(state.statistics?.byCause.contains { $0.ruleId == "callee-powered-off" && $0.count == 1 } == true)
     TUIFixtures.settle(&state, Reducer.reduce(&state, .key(.tab)), store: store)
     #expect(state.tab == .calls)
     _ = Reducer.reduce(&state, .key(.character("m")))

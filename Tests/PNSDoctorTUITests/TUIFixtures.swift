@@ -35,7 +35,8 @@ enum TUIFixtures {
 
   static func store(_ text: String = pushes) throws -> CallStore {
     let store = try CallStore.inMemory()
-    _ = try StoreImporter(store: store).importSource(InMemoryByteSource(name: "fixture", text: text))
+    _ = try StoreImporter(store: store, engine: DiagnosisEngine(knowledge: knowledge)).importSource(
+      InMemoryByteSource(name: "fixture", text: text))
     return store
   }
 

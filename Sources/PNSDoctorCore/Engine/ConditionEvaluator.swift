@@ -4,8 +4,8 @@ import Foundation
 struct ConditionEvaluator {
   let knowledge: KnowledgeBase
   let subject: DiagnosisSubject
-  /// Other calls near the subject in time, from the store (empty without one).
-  let neighbours: [Call]
+  /// Counts other calls near the subject (from the store, or a list; empty without either).
+  let neighbours: any NeighbourCounting
 
   /// Whether `condition` holds, and the facts that show it.
   func evaluate(_ condition: Condition) -> (holds: Bool, evidence: [Evidence]) {
@@ -196,24 +196,8 @@ struct ConditionEvaluator {
   }
 
   private func neighbourPattern(_ pattern: NeighbourPattern) -> (holds: Bool, evidence: [Evidence]) {
-    guard case .call(let call) = subject, let start = call.startTime else { return (false, []) }
-    let count = neighbours.filter { other in
-      guard other.sessionId != call.sessionId, let otherStart = other.startTime,
-        abs(start.seconds(until: otherStart)) <= pattern.window
-      else { return false }
-      if pattern.sameCaller && (other.caller == nil || other.caller != call.caller) { return false }
-      if pattern.samePrivacyNumber && (other.privacyNumber == nil || other.privacyNumber != call.privacyNumber) {
-        return false
-      }
-      if let length = pattern.calleePrefixLength {
-        guard let mine = call.callee, let theirs = other.callee, mine.count >= length,
-          mine.prefix(length) == theirs.prefix(length)
-        else { return false }
-      }
-      guard let match = pattern.match else { return true }
-      let evaluator = ConditionEvaluator(knowledge: knowledge, subject: .call(other), neighbours: [])
-      return evaluator.evaluate(match).holds
-    }.count
+    guard case .call(let call) = subject, call.startTime != nil else { return (false, []) }
+    let count = neighbours.count(pattern, around: call, knowledge: knowledge)
     guard count >= pattern.atLeast else { return (false, []) }
     return (true, [Evidence(field: "neighbours", value: String(count), meaning: FactWording.neighbours(pattern))])
   }

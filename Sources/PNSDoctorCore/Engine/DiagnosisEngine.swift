@@ -22,8 +22,14 @@ public struct DiagnosisEngine: Sendable {
   /// - Parameter neighbours: other calls near the subject in time (for pattern rules); empty
   ///   when there is no store.
   public func diagnose(_ subject: DiagnosisSubject, neighbours: [Call] = []) -> Diagnosis {
+    diagnose(subject, counting: NeighbourList(neighbours))
+  }
+
+  /// Diagnoses one subject, asking `counter` about neighbouring calls when a pattern rule needs
+  /// them (a store-backed counter answers in SQL).
+  public func diagnose(_ subject: DiagnosisSubject, counting counter: any NeighbourCounting) -> Diagnosis {
     let verdict = Self.verdict(of: subject)
-    let evaluator = ConditionEvaluator(knowledge: knowledge, subject: subject, neighbours: neighbours)
+    let evaluator = ConditionEvaluator(knowledge: knowledge, subject: subject, neighbours: counter)
     var findings: [Finding] = []
     for rule in knowledge.rules(for: subject.kind) where verdict != .ok || rule.alsoForSuccess {
       if let finding = evaluate(rule, with: evaluator) { findings.append(finding) }

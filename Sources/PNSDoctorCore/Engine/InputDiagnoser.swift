@@ -54,7 +54,6 @@ public struct InputDiagnoser: Sendable {
         detailRecord: given.detailRecord ?? stored.detailRecord,
         detailRecordDeliveries: max(given.detailRecordDeliveries, stored.detailRecordDeliveries))
     }
-    let neighbours = try store.neighbours(of: call, window: engine.knowledge.neighbourWindow)
-    return Result(subject: .call(call), diagnosis: engine.diagnose(.call(call), neighbours: neighbours))
+    return Result(subject: .call(call), diagnosis: try store.diagnose(call, engine: engine))
   }
 }

@@ -60,11 +60,24 @@ public struct KnowledgeBase: Sendable {
     return codes
   }
 
+  /// The call rules whose id or title (in either language) contains `words`, ignoring case:
+  /// how a filter finds calls by their stored cause.
+  public func callRules(matching words: String) -> Set<String> {
+    let needle = words.trimmingCharacters(in: .whitespaces).lowercased()
+    guard needle.count >= 2, needle.contains(where: { !$0.isNumber }) else { return [] }
+    return Set(
+      rules(for: .call).filter {
+        $0.id.contains(needle) || $0.title.english.lowercased().contains(needle) || $0.title.chinese.contains(needle)
+      }.map(\.id))
+  }
+
   /// The widest neighbour window of any rule, in seconds: how far around a call the store must
   /// look for its neighbours (0 when no rule looks at neighbours).
   public var neighbourWindow: Double {
-    rules.flatMap { rule in rule.triggers.map(\.condition) + rule.against.map(\.condition) }
-      .map(\.widestNeighbourWindow).max() ?? 0
+    rules.flatMap { rule in
+      rule.triggers.map(\.condition) + rule.against.map(\.condition) + (rule.guardCondition.map { [$0] } ?? [])
+    }
+    .map(\.widestNeighbourWindow).max() ?? 0
   }
 }
 

@@ -16,12 +16,17 @@ public struct CallQuery: Sendable, Equatable {
   public var code: CodeFilter?
   /// Only calls of this mode (`AXB` also finds calls recorded as `AXB/X`).
   public var mode: CallMode?
-  /// Free text typed in the filter box: part of a session id or of a number (full numbers match
-  /// whatever the display masks), or a code in any code field.
+  /// Free text typed in the filter box: the beginning of a session id, part of a number (full
+  /// numbers match whatever the display masks), a code in any code field, or words of a cause.
   public var search: String?
   /// Codes that also match the search, in any code field: the codes whose meaning contains the
   /// searched words (so "关机" or "busy" finds calls by cause). Filled from the code tables.
   public var searchCodes: Set<Int> = []
+  /// Rules whose stored finding is the call's top cause also match the search: the rules whose
+  /// id or title contains the searched words. Filled from the knowledge base.
+  public var searchRules: Set<String> = []
+  /// Only calls whose top stored cause is one of these rules.
+  public var causes: Set<String> = []
   /// The order of the list.
   public var order = Order.newest
   /// At most this many calls.
@@ -127,14 +132,24 @@ public struct CallQuery: Sendable, Equatable {
       conditions.append("mode IN (" + modes.map { _ in "?" }.joined(separator: ",") + ")")
       arguments += modes
     }
+    if !causes.isEmpty {
+      conditions.append("cause_rule IN (" + causes.map { _ in "?" }.joined(separator: ",") + ")")
+      arguments += causes.sorted()
+    }
     if let search = search?.trimmingCharacters(in: .whitespaces), !search.isEmpty {
-      let pattern = LikePattern.containing(search)
-      var parts = ["session_id LIKE ? ESCAPE '\\'"]
-      var values: [any DatabaseValueConvertible] = [pattern]
+      // A session id is searched by its beginning, through the primary key; numbers by any
+      // part of three digits or more, through the trigram index; neither scans the table.
+      var parts = ["(session_id >= ? AND session_id < ?)"]
+      var values: [any DatabaseValueConvertible] = [search, search + "\u{10FFFF}"]
       let digits = search.filter(\.isNumber)
       if !digits.isEmpty && digits.count == search.filter({ !" -+".contains($0) }).count {
-        parts += ["caller LIKE ?", "callee LIKE ?", "privacy_number LIKE ?"]
-        values += Array(repeating: "%" + digits + "%", count: 3)
+        if digits.count >= 3 {
+          parts.append("rowid IN (SELECT rowid FROM calls_search WHERE calls_search MATCH ?)")
+          values.append("\"" + digits + "\"")
+        } else {
+          parts += ["caller LIKE ?", "callee LIKE ?", "privacy_number LIKE ?"]
+          values += Array(repeating: "%" + digits + "%", count: 3)
+        }
         if let code = Int(digits), digits.count <= 7 {
           let columns = CodeFilter.Field.any.columns
           parts += columns.map { "\($0) = ?" }
@@ -144,6 +159,10 @@ public struct CallQuery: Sendable, Equatable {
       if !searchCodes.isEmpty {
         let list = searchCodes.sorted().map(String.init).joined(separator: ",")
         parts += CodeFilter.Field.any.columns.map { "\($0) IN (\(list))" }
+      }
+      if !searchRules.isEmpty {
+        parts.append("cause_rule IN (" + searchRules.map { _ in "?" }.joined(separator: ",") + ")")
+        values += searchRules.sorted()
       }
       conditions.append("(" + parts.joined(separator: " OR ") + ")")
       arguments += values

@@ -1,32 +1,6 @@
 import GRDB
 
-/// What browsing needs beyond the call list: counts, neighbours, SMS, raw messages, statistics.
-extension CallStore {
-  /// Calls that started within `window` seconds of `call` (not `call` itself), nearest in time
-  /// first, at most `limit`: the neighbours pattern rules look at.
-  public func neighbours(of call: Call, window: Double, limit: Int = 2000) throws(StoreError) -> [Call] {
-    guard window > 0, let start = call.startTime else { return [] }
-    let milliseconds = Int64(window * 1000)
-    do {
-      return try writer.read { db in
-        let sessions = try String.fetchAll(
-          db,
-          sql: """
-            SELECT session_id FROM calls WHERE start_ms BETWEEN ? AND ? AND session_id != ?
-            ORDER BY ABS(start_ms - ?) LIMIT ?
-            """,
-          arguments: [
-            start.millisecondsSince1970 - milliseconds, start.millisecondsSince1970 + milliseconds, call.sessionId,
-            start.millisecondsSince1970, limit,
-          ])
-        return try sessions.compactMap { try CallAssembler.call(sessionId: $0, in: db) }
-      }
-    } catch {
-      throw Self.translate(error, path: path)
-    }
-  }
-}
-
+/// What browsing needs beyond the call list: counts, SMS, raw messages, statistics.
 extension CallStore {
   /// How many calls match `query` (its limit and offset aside).
   public func count(matching query: CallQuery) throws(StoreError) -> Int {
@@ -87,26 +61,18 @@ extension CallStore {
     }
   }
 
-  /// Failed calls by main code, and calls per hour over the last 48 hours of data.
+  /// Failed calls by stored top cause, and calls per hour over the last 48 hours of data.
   public func failureStatistics() throws(StoreError) -> FailureStatistics {
     do {
       return try writer.read { db in
-        let rows = try Row.fetchAll(
+        // The stored diagnoses answer this: nothing is diagnosed to draw the screen.
+        let byCause = try Row.fetchAll(
           db,
           sql: """
-            SELECT CASE WHEN release_point IS NOT NULL AND release_point != 0 THEN 'ulFailReason'
-                        WHEN state_code IS NOT NULL AND state_code != 0 THEN 'stateCode'
-                        WHEN q850_cause IS NOT NULL AND q850_cause != 0 THEN 'fwdUnaswRsn'
-                        WHEN sip_status IS NOT NULL AND sip_status != 0 THEN 'sipStatusCode' END AS field,
-                   COALESCE(NULLIF(release_point, 0), NULLIF(state_code, 0), NULLIF(q850_cause, 0), NULLIF(sip_status, 0)) AS code,
-                   COUNT(*) AS count
-            FROM calls WHERE failed = 1 GROUP BY field, code ORDER BY count DESC LIMIT 20
-            """)
-        let byCode = rows.compactMap { row -> (field: CodeField, code: Int, count: Int)? in
-          guard let field = (row["field"] as String?).flatMap(CodeField.init(rawValue:)), let code = row["code"] as Int?
-          else { return nil }
-          return (field, code, row["count"])
-        }
+            SELECT cause_rule, COUNT(*) AS count FROM calls WHERE failed = 1
+            GROUP BY cause_rule ORDER BY count DESC, cause_rule LIMIT 20
+            """
+        ).map { row -> (ruleId: String?, count: Int) in (row["cause_rule"], row["count"]) }
         var hourly: [(hourStart: Timestamp, failed: Int, total: Int)] = []
         if let latest = try Int64.fetchOne(db, sql: "SELECT MAX(start_ms) FROM calls") {
           let hour: Int64 = 3_600_000
@@ -125,7 +91,7 @@ extension CallStore {
             return (Timestamp(millisecondsSince1970: index * hour), value.0, value.1)
           }
         }
-        return FailureStatistics(byCode: byCode, hourly: hourly)
+        return FailureStatistics(byCause: byCause, hourly: hourly)
       }
     } catch {
       throw Self.translate(error, path: path)

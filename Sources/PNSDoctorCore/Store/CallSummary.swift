@@ -26,6 +26,8 @@ public struct CallSummary: Sendable, Equatable {
   public var hasDetailRecord: Bool
   /// How many times the CDR was delivered (re-pushes included).
   public var detailRecordDeliveries: Int
+  /// The verdict and top findings kept in the store; `nil` until the call is diagnosed.
+  public var diagnosis: StoredDiagnosis?
 
   init(row: Row) {
     sessionId = row["session_id"]
@@ -47,6 +49,7 @@ public struct CallSummary: Sendable, Equatable {
     eventCount = row["event_count"]
     hasDetailRecord = row["has_cdr"]
     detailRecordDeliveries = row["cdr_deliveries"]
+    diagnosis = StoredDiagnosis(row: row)
   }
 
   /// The failure codes worth showing, most telling first, as `label=code` pairs; zeros (which

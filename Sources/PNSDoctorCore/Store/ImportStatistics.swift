@@ -15,6 +15,10 @@ public struct ImportStatistics: Sendable, Equatable {
   public var sources = 0
   /// Calls whose summary was created or brought up to date.
   public var callsUpdated = 0
+  /// Calls diagnosed again at the end because a pattern rule had looked at their neighbours.
+  public var patternCallsRediagnosed = 0
+  /// The earliest and latest start (ms since 1970) of the calls written.
+  var callSpan: ClosedRange<Int64>?
 
   /// How many rejections are kept in `issues`; the rest are only counted.
   public static let keptIssueLimit = 1000
@@ -33,6 +37,7 @@ public struct ImportStatistics: Sendable, Equatable {
     duplicate += other.duplicate
     sources += other.sources
     callsUpdated += other.callsUpdated
+    patternCallsRediagnosed += other.patternCallsRediagnosed
     rejected += other.rejected
     issues += other.issues.prefix(max(0, Self.keptIssueLimit - issues.count))
   }

@@ -8,10 +8,12 @@ import GRDB
 struct MessageWriter {
   private let db: Database
   private let sourceId: Int64
+  private let diagnoser: StoreDiagnoser?
 
-  init(db: Database, sourceId: Int64) throws {
+  init(db: Database, sourceId: Int64, diagnoser: StoreDiagnoser? = nil) throws {
     self.db = db
     self.sourceId = sourceId
+    self.diagnoser = diagnoser
   }
 
   /// Stores `record`; returns whether it was new.
@@ -64,14 +66,17 @@ struct MessageWriter {
       inserted = try insert(
         sql: """
           INSERT OR IGNORE INTO sms (dedupe_key, sms_identifier, mode, calling, called, virtual_number,
-            time_ms, send_result, subscription_id, first_source, first_line, raw)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            time_ms, send_result, subscription_id, first_source, first_line, raw,
+            verdict, cause_rule, cause_confidence, findings, diagnosis_state)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
           """,
-        arguments: [
-          key, sms.smsIdentifier, sms.mode?.wireName, sms.calling, sms.called, sms.virtualNumber,
-          sms.timestamp?.millisecondsSince1970, sms.sendResult, sms.subscriptionId,
-          record.location.source, record.location.line, raw,
-        ], key: key, table: table)
+        arguments: StatementArguments(
+          [
+            key, sms.smsIdentifier, sms.mode?.wireName, sms.calling, sms.called, sms.virtualNumber,
+            sms.timestamp?.millisecondsSince1970, sms.sendResult, sms.subscriptionId,
+            record.location.source, record.location.line, raw,
+          ] + (diagnoser?.diagnose(sms).columnValues ?? StoredDiagnosis.undiagnosedValues)),
+        key: key, table: table)
     case .apiResponse(let response):
       table = "api_response"
       // API responses carry no id or time: identical text is the same response.

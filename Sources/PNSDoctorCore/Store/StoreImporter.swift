@@ -9,9 +9,13 @@ import GRDB
 public struct StoreImporter: Sendable {
   public let store: CallStore
   public let batchSize: Int
+  /// Diagnoses each call and SMS as it is stored; without one they are left for
+  /// `CallStore.updateDiagnoses(engine:progress:)`.
+  public let engine: DiagnosisEngine?
 
-  public init(store: CallStore, batchSize: Int = 2000) {
+  public init(store: CallStore, engine: DiagnosisEngine? = nil, batchSize: Int = 2000) {
     self.store = store
+    self.engine = engine
     self.batchSize = max(1, batchSize)
   }
 
@@ -57,7 +61,18 @@ public struct StoreImporter: Sendable {
     } catch {
       throw CallStore.translate(error, path: store.path)
     }
+    try finishPatterns(&statistics)
     return statistics
+  }
+
+  /// Calls diagnosed with the help of their neighbours are diagnosed again once the whole
+  /// input is in: a neighbour stored after them may change the answer.
+  private func finishPatterns(_ statistics: inout ImportStatistics) throws(StoreError) {
+    guard let engine, let span = statistics.callSpan else { return }
+    let window = Int64(engine.knowledge.neighbourWindow * 1000)
+    statistics.patternCallsRediagnosed = try store.rediagnoseCalls(
+      whereClause: "diagnosis_state = 2 AND start_ms BETWEEN ? AND ?",
+      arguments: [span.lowerBound - window, span.upperBound + window], engine: engine)
   }
 
   private func write(
@@ -65,9 +80,11 @@ public struct StoreImporter: Sendable {
     into statistics: inout ImportStatistics
   ) throws {
     let knownSource = sourceId
-    let outcome = try store.writer.write { db -> (sourceId: Int64, new: Int, duplicate: Int, calls: Int) in
+    let outcome = try store.writer.write {
+      db -> (sourceId: Int64, new: Int, duplicate: Int, calls: Int, span: ClosedRange<Int64>?) in
       let id = try knownSource ?? SourceRegistry.sourceId(head: head, name: sourceName, in: db)
-      var writer = try MessageWriter(db: db, sourceId: id)
+      let diagnoser = engine.map { StoreDiagnoser(engine: $0, db: db) }
+      var writer = try MessageWriter(db: db, sourceId: id, diagnoser: diagnoser)
       var touched = Set<String>()
       var fresh: [String: CallAssembler.FreshMessages] = [:]
       var new = 0
@@ -85,8 +102,13 @@ public struct StoreImporter: Sendable {
         default: break
         }
       }
-      try CallAssembler.refresh(sessions: touched, fresh: fresh, in: db)
-      return (id, new, duplicate, touched.count)
+      let span = try CallAssembler.refresh(sessions: touched, fresh: fresh, diagnoser: diagnoser, in: db)
+      return (id, new, duplicate, touched.count, span)
+    }
+    if let span = outcome.span {
+      statistics.callSpan = statistics.callSpan.map {
+        min($0.lowerBound, span.lowerBound)...max($0.upperBound, span.upperBound)
+      } ?? span
     }
     sourceId = outcome.sourceId
     statistics.new += outcome.new

@@ -141,6 +141,60 @@ enum StoreMigrations {
           CREATE INDEX source_by_head_key ON source(head_key);
           """)
     }
+    migrator.registerMigration("v3-stored-diagnosis-and-number-search") { db in
+      // Each call and SMS keeps its verdict and top findings ("rule@revision:confidence", best
+      // first), computed at import. diagnosis_state: 0 to be diagnosed, 1 diagnosed, 2 diagnosed
+      // with the help of neighbouring calls (such a diagnosis may change as more calls arrive).
+      // knowledge_rule records the rules the stored diagnoses were made with, so that a change
+      // of the knowledge base re-diagnoses the calls it concerns.
+      // calls_search indexes the numbers by trigram, so a search for part of a number reads the
+      // index instead of every row; it holds no copy of the numbers (external content).
+      try db.execute(
+        sql: """
+          ALTER TABLE calls ADD COLUMN verdict TEXT;
+          ALTER TABLE calls ADD COLUMN cause_rule TEXT;
+          ALTER TABLE calls ADD COLUMN cause_confidence REAL;
+          ALTER TABLE calls ADD COLUMN findings TEXT;
+          ALTER TABLE calls ADD COLUMN diagnosis_state INTEGER NOT NULL DEFAULT 0;
+          CREATE INDEX calls_by_cause ON calls(failed, cause_rule);
+          CREATE INDEX calls_to_diagnose ON calls(start_ms) WHERE diagnosis_state != 1;
+
+          ALTER TABLE sms ADD COLUMN verdict TEXT;
+          ALTER TABLE sms ADD COLUMN cause_rule TEXT;
+          ALTER TABLE sms ADD COLUMN cause_confidence REAL;
+          ALTER TABLE sms ADD COLUMN findings TEXT;
+          ALTER TABLE sms ADD COLUMN diagnosis_state INTEGER NOT NULL DEFAULT 0;
+          CREATE INDEX sms_to_diagnose ON sms(id) WHERE diagnosis_state != 1;
+
+          CREATE TABLE knowledge_rule (
+            rule_id TEXT PRIMARY KEY,
+            revision INTEGER NOT NULL,
+            applies_to TEXT NOT NULL,
+            also_for_success INTEGER NOT NULL
+          ) WITHOUT ROWID;
+
+          CREATE VIRTUAL TABLE calls_search USING fts5(
+            caller, callee, privacy_number, content='calls', content_rowid='rowid', tokenize='trigram');
+          CREATE TRIGGER calls_search_insert AFTER INSERT ON calls BEGIN
+            INSERT INTO calls_search(rowid, caller, callee, privacy_number)
+            VALUES (new.rowid, new.caller, new.callee, new.privacy_number);
+          END;
+          CREATE TRIGGER calls_search_delete AFTER DELETE ON calls BEGIN
+            INSERT INTO calls_search(calls_search, rowid, caller, callee, privacy_number)
+            VALUES ('delete', old.rowid, old.caller, old.callee, old.privacy_number);
+          END;
+          CREATE TRIGGER calls_search_update AFTER UPDATE OF caller, callee, privacy_number ON calls
+          WHEN old.caller IS NOT new.caller OR old.callee IS NOT new.callee
+            OR old.privacy_number IS NOT new.privacy_number
+          BEGIN
+            INSERT INTO calls_search(calls_search, rowid, caller, callee, privacy_number)
+            VALUES ('delete', old.rowid, old.caller, old.callee, old.privacy_number);
+            INSERT INTO calls_search(rowid, caller, callee, privacy_number)
+            VALUES (new.rowid, new.caller, new.callee, new.privacy_number);
+          END;
+          INSERT INTO calls_search(calls_search) VALUES ('rebuild');
+          """)
+    }
     return migrator
   }
 }

@@ -18,7 +18,10 @@ public struct EffectRunner: Sendable {
       switch effect {
       case .loadCalls(let asked, let generation, let counting):
         var query = asked
-        if let search = query.search { query.searchCodes = diagnoser.engine.knowledge.callCodes(meaning: search) }
+        if let search = query.search {
+          query.searchCodes = diagnoser.engine.knowledge.callCodes(meaning: search)
+          query.searchRules = diagnoser.engine.knowledge.callRules(matching: search)
+        }
         let rows = try store.calls(matching: query)
         return .callsLoaded(
           generation: generation, windowStart: query.offset, rows: rows,
@@ -46,7 +49,8 @@ public struct EffectRunner: Sendable {
         return .pasteDiagnosed(text: text, results: results, issues: issues)
       case .savePaste(let text):
         return .pasteSaved(
-          try StoreImporter(store: store).importSource(InMemoryByteSource(name: "<paste>", text: text)))
+          try StoreImporter(store: store, engine: diagnoser.engine).importSource(
+            InMemoryByteSource(name: "<paste>", text: text)))
       }
     } catch {
       return .failed(error.message(in: language))

@@ -28,8 +28,13 @@ enum Presentation {
     }
   }
 
-  /// The call's main failure code and its meaning, for the list's cause column.
+  /// The call's stored top cause (the rule's title and confidence), else its main failure code
+  /// and the code's meaning, for the list's cause column.
   static func mainCause(_ call: CallSummary, _ knowledge: KnowledgeBase, _ language: Language) -> String {
+    if let cause = call.diagnosis?.cause {
+      let title = knowledge.rule(id: cause.ruleId)?.title.text(in: language) ?? cause.ruleId
+      return "\(Int((cause.confidence * 100).rounded()))% \(title)"
+    }
     let candidates: [(CodeField, Int?)] = [
       (.ulFailReason, call.releasePoint), (.stateCode, call.stateCode), (.fwdUnaswRsn, call.q850Cause),
       (.sipStatusCode, call.sipStatus),

@@ -14,17 +14,19 @@ struct StatsView {
     let chartRows = max(3, (screen.height - 4) / 3)
     let tableRows = screen.height - 4 - chartRows - 2
     screen.put(l.pick("FAILED CALLS BY CAUSE", "失败呼叫（按原因）"), x: 0, y: 1, role: .heading)
-    let largest = statistics.byCode.first?.count ?? 1
-    for (index, entry) in statistics.byCode.prefix(max(0, tableRows)).enumerated() {
+    let largest = statistics.byCause.first?.count ?? 1
+    for (index, entry) in statistics.byCause.prefix(max(0, tableRows)).enumerated() {
       let y = 2 + index
       let bar = String(repeating: "█", count: max(1, entry.count * 12 / max(1, largest)))
-      let meaning = knowledge.meaning(of: entry.code, in: entry.field)?.meaning.text(in: l) ?? ""
+      let title =
+        entry.ruleId.map { knowledge.rule(id: $0)?.title.text(in: l) ?? $0 }
+        ?? l.pick("(no rule explains it)", "（无规则可解释）")
       var x = screen.put(
         String(entry.count).padding(toLength: 8, withPad: " ", startingAt: 0), x: 0, y: y, role: .normal)
       x += screen.put(bar.padding(toLength: 13, withPad: " ", startingAt: 0), x: x, y: y, role: .failure)
-      screen.put("\(entry.field.rawValue) \(entry.code) \(meaning)", x: x, y: y, role: .normal)
+      screen.put(title + (entry.ruleId.map { "  (\($0))" } ?? ""), x: x, y: y, role: .normal)
     }
-    if statistics.byCode.isEmpty { screen.put(l.pick("no failed calls", "没有失败的呼叫"), x: 1, y: 2, role: .muted) }
+    if statistics.byCause.isEmpty { screen.put(l.pick("no failed calls", "没有失败的呼叫"), x: 1, y: 2, role: .muted) }
     let chartTop = screen.height - 2 - chartRows - 1
     screen.put(
       l.pick("FAILURES PER HOUR (last 48 hours of data)", "每小时失败数（数据中最近 48 小时）"), x: 0, y: chartTop - 1, role: .heading)

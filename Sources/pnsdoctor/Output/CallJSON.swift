@@ -22,6 +22,16 @@ enum CallJSON {
     var eventCount: Int
     var hasCDR: Bool
     var cdrDeliveries: Int
+    var verdict: String?
+    var cause: String?
+    var causeConfidence: Double?
+    var findings: [Finding]?
+  }
+
+  private struct Finding: Encodable {
+    var rule: String
+    var revision: Int
+    var confidence: Double
   }
 
   static func encode(_ calls: [CallSummary], masked: Bool) -> String {
@@ -37,7 +47,11 @@ enum CallJSON {
         stateCode: call.stateCode, releasePoint: call.releasePoint, q850Cause: call.q850Cause,
         callOutQ850Cause: call.callOutQ850Cause, sipStatus: call.sipStatus, ringSeconds: call.ringSeconds,
         talkSeconds: call.talkSeconds, eventCount: call.eventCount, hasCDR: call.hasDetailRecord,
-        cdrDeliveries: call.detailRecordDeliveries)
+        cdrDeliveries: call.detailRecordDeliveries, verdict: call.diagnosis?.verdict.rawValue,
+        cause: call.diagnosis?.cause?.ruleId, causeConfidence: call.diagnosis?.cause?.confidence,
+        findings: call.diagnosis?.findings.map {
+          Finding(rule: $0.ruleId, revision: $0.revision, confidence: $0.confidence)
+        })
     }
     return JSONText.encode(entries)
   }

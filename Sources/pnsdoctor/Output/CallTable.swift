@@ -14,7 +14,8 @@ struct CallTable {
     } else {
       let headers = [
         l.pick("TIME", "时间"), l.pick("MODE", "模式"), l.pick("X NUMBER", "隐私号"), l.pick("CALLER", "主叫"),
-        l.pick("CALLEE", "被叫"), l.pick("RESULT", "结果"), l.pick("CODES", "原因码"), l.pick("RING", "振铃"),
+        l.pick("CALLEE", "被叫"), l.pick("RESULT", "结果"), l.pick("CAUSE", "原因"), l.pick("CODES", "原因码"),
+        l.pick("RING", "振铃"),
         l.pick("TALK", "通话"), "SESSION",
       ]
       var rows = [headers]
@@ -26,6 +27,9 @@ struct CallTable {
           display.show(number: call.caller),
           display.show(number: call.callee),
           outcomeText(call.outcome),
+          call.diagnosis?.cause.map {
+            TerminalSanitizer.sanitize("\($0.ruleId) \(Int(($0.confidence * 100).rounded()))%", limit: 60)
+          } ?? "-",
           call.failureCodes.map { "\($0.label)=\($0.code)" }.joined(separator: " "),
           seconds(call.ringSeconds),
           seconds(call.talkSeconds),

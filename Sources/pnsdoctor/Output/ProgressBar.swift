@@ -31,6 +31,17 @@ final class ProgressBar {
       newline: false)
   }
 
+  /// Shows `done` of `total` items, such as calls diagnosed.
+  func update(items done: Int, of total: Int, label: String) {
+    guard enabled, total > 0, Date().timeIntervalSince(lastDraw) > 0.1 else { return }
+    lastDraw = Date()
+    drawn = true
+    let fraction = min(1, Double(done) / Double(total))
+    let filled = Int(fraction * 30)
+    let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: 30 - filled)
+    StandardError.write(String(format: "\r%@ %3.0f%%  %@ %d / %d", bar, fraction * 100, label, done, total), newline: false)
+  }
+
   /// Marks one file of `size` bytes as done.
   func finish(file size: Int) {
     completedBytes += size

@@ -42,8 +42,14 @@ extension PNSDoctorCommand {
     @Flag(name: .long, help: "Mask numbers in JSON output too.")
     var mask = false
 
+    @Option(
+      name: .long,
+      help: ArgumentHelp("Only calls whose top stored cause is this rule (e.g. callee-powered-off).", valueName: "rule"))
+    var cause: String?
+
     @OptionGroup var store: StoreOptions
     @OptionGroup var display: DisplayOptions
+    @OptionGroup var knowledge: KnowledgeOptions
 
     func validate() throws {
       guard limit > 0 else { throw ValidationError("--limit must be at least 1") }
@@ -72,7 +78,14 @@ extension PNSDoctorCommand {
         if name == "--since" { query.since = time } else { query.until = time }
       }
       let language = display.language
-      let callStore = try store.open(language: language)
+      let base = try knowledge.load(language: language)
+      if let cause {
+        guard base.rule(id: cause) != nil else {
+          throw ValidationError("--cause '\(cause)': no such rule (see `pnsdoctor rules list`)")
+        }
+        query.causes = [cause]
+      }
+      let callStore = try store.openDiagnosed(language: language, knowledge: base)
       let calls: [CallSummary]
       let counts: StoreCounts
       do {

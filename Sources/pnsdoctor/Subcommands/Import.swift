@@ -22,11 +22,15 @@ extension PNSDoctorCommand {
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var display: DisplayOptions
+    @OptionGroup var knowledge: KnowledgeOptions
 
     func run() throws {
       let language = display.language
-      let callStore = try store.open(language: language)
-      let importer = StoreImporter(store: callStore)
+      let base = try knowledge.load(language: language)
+      // Diagnoses already stored are brought up to date first, so that every call ends up
+      // diagnosed with the same rules.
+      let callStore = try store.openDiagnosed(language: language, knowledge: base)
+      let importer = StoreImporter(store: callStore, engine: DiagnosisEngine(knowledge: base))
       let inputs = InputList.expand(paths)
       let totalBytes = inputs.files.reduce(0) { $0 + $1.size }
       let progress = ProgressBar(

@@ -1,0 +1,178 @@
+import Foundation
+import GRDB
+
+/// What bringing the stored diagnoses up to date did.
+public struct DiagnosisUpdate: Sendable, Equatable {
+  /// Whether the rules differ from those the stored diagnoses were made with.
+  public var knowledgeChanged = false
+  public var callsDiagnosed = 0
+  public var smsDiagnosed = 0
+}
+
+/// Keeping each stored call's and SMS's diagnosis in step with the knowledge base.
+extension CallStore {
+  /// Diagnoses `call` (stored or not) with its stored neighbours for the pattern rules.
+  public func diagnose(_ call: Call, engine: DiagnosisEngine) throws(StoreError) -> Diagnosis {
+    do {
+      return try writer.read { db in
+        let counter = StoreNeighbourCounter(db: db)
+        let diagnosis = engine.diagnose(.call(call), counting: counter)
+        if let error = counter.error { throw error }
+        return diagnosis
+      }
+    } catch {
+      throw Self.translate(error, path: path)
+    }
+  }
+
+  /// How many rows are diagnosed per transaction.
+  static let diagnosisBatch = 1000
+
+  /// Diagnoses every call and SMS that has no diagnosis yet, after marking for diagnosis those
+  /// a change of the rules concerns: a rule added or revised concerns every call it can apply
+  /// to (failed and unfinished calls, or all calls for a rule that also looks at successes), a
+  /// rule removed concerns the calls it was a finding of. The rules in use are then recorded.
+  /// - Parameter progress: called after each batch with the rows done and the rows to do.
+  public func updateDiagnoses(
+    engine: DiagnosisEngine, progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }
+  ) throws(StoreError) -> DiagnosisUpdate {
+    var update = DiagnosisUpdate()
+    do {
+      update.knowledgeChanged = try writer.write { db in try Self.markStaleDiagnoses(rules: engine.knowledge.rules, in: db) }
+      let (calls, messages) = try writer.read { db in
+        (
+          try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM calls WHERE diagnosis_state != 1 AND diagnosis_state = 0") ?? 0,
+          try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sms WHERE diagnosis_state != 1 AND diagnosis_state = 0") ?? 0
+        )
+      }
+      let total = calls + messages
+      if total > 0 { progress(0, total) }
+      update.callsDiagnosed = try rediagnoseCalls(
+        whereClause: "diagnosis_state = 0", arguments: [], engine: engine, progress: { progress($0, total) })
+      update.smsDiagnosed = try rediagnoseSMS(engine: engine) { progress(calls + $0, total) }
+    } catch {
+      throw Self.translate(error, path: path)
+    }
+    return update
+  }
+
+  /// Marks what a change of rules concerns; returns whether the rules changed.
+  private static func markStaleDiagnoses(rules: [Rule], in db: Database) throws -> Bool {
+    struct Recorded: Equatable {
+      var revision: Int
+      var appliesTo: String
+      var alsoForSuccess: Bool
+    }
+    var recorded: [String: Recorded] = [:]
+    for row in try Row.fetchAll(db, sql: "SELECT * FROM knowledge_rule") {
+      recorded[row["rule_id"]] = Recorded(
+        revision: row["revision"], appliesTo: row["applies_to"], alsoForSuccess: row["also_for_success"])
+    }
+    var current: [String: Recorded] = [:]
+    for rule in rules {
+      current[rule.id] = Recorded(
+        revision: rule.revision, appliesTo: rule.appliesTo.rawValue, alsoForSuccess: rule.alsoForSuccess)
+    }
+    guard recorded != current else { return false }
+    for table in ["calls", "sms"] {
+      let kind = table == "calls" ? SubjectKind.call.rawValue : SubjectKind.sms.rawValue
+      let changed = current.filter { $0.value.appliesTo == kind && recorded[$0.key] != $0.value }
+      let touchesSuccesses = changed.contains { $0.value.alsoForSuccess || recorded[$0.key]?.alsoForSuccess == true }
+      if touchesSuccesses {
+        try db.execute(sql: "UPDATE \(table) SET diagnosis_state = 0")
+      } else if !changed.isEmpty {
+        try db.execute(sql: "UPDATE \(table) SET diagnosis_state = 0 WHERE verdict IS NOT 'ok'")
+      }
+      let removed = recorded.filter { $0.value.appliesTo == kind && current[$0.key] == nil }.keys
+      for id in removed {
+        try db.execute(
+          sql: "UPDATE \(table) SET diagnosis_state = 0 WHERE (' ' || findings) LIKE ? ESCAPE '\\'",
+          arguments: ["% " + LikePattern.escaped(id) + "@%"])
+      }
+    }
+    try db.execute(sql: "DELETE FROM knowledge_rule")
+    for (id, rule) in current {
+      try db.execute(
+        sql: "INSERT INTO knowledge_rule (rule_id, revision, applies_to, also_for_success) VALUES (?, ?, ?, ?)",
+        arguments: [id, rule.revision, rule.appliesTo, rule.alsoForSuccess])
+    }
+    return true
+  }
+
+  /// Diagnoses again the calls matching `whereClause` (on `calls`), rebuilding each from its
+  /// messages; returns how many.
+  func rediagnoseCalls(
+    whereClause: String, arguments: [any DatabaseValueConvertible], engine: DiagnosisEngine,
+    progress: (Int) -> Void = { _ in }
+  ) throws(StoreError) -> Int {
+    var done = 0
+    var lastRowId: Int64 = 0
+    do {
+      while true {
+        let (count, last) = try writer.write { db -> (Int, Int64?) in
+          // The partial index `calls_to_diagnose` serves queries that say diagnosis_state != 1.
+          let rows = try Row.fetchAll(
+            db,
+            sql: """
+              SELECT rowid, session_id FROM calls WHERE diagnosis_state != 1 AND \(whereClause) AND rowid > ?
+              ORDER BY rowid LIMIT ?
+              """,
+            arguments: StatementArguments(arguments + [lastRowId, Self.diagnosisBatch]))
+          let diagnoser = StoreDiagnoser(engine: engine, db: db)
+          let update = try db.cachedStatement(
+            sql: """
+              UPDATE calls SET verdict = ?, cause_rule = ?, cause_confidence = ?, findings = ?,
+                diagnosis_state = ? WHERE rowid = ?
+              """)
+          for row in rows {
+            guard let call = try CallAssembler.call(sessionId: row["session_id"], in: db) else { continue }
+            let rowId: Int64 = row["rowid"]
+            try update.execute(arguments: StatementArguments(try diagnoser.diagnose(call).columnValues + [rowId]))
+          }
+          return (rows.count, rows.last?["rowid"])
+        }
+        done += count
+        guard let last, count == Self.diagnosisBatch else { break }
+        lastRowId = last
+        progress(done)
+      }
+    } catch {
+      throw Self.translate(error, path: path)
+    }
+    progress(done)
+    return done
+  }
+
+  /// Diagnoses the SMS notifications that have no diagnosis; returns how many.
+  private func rediagnoseSMS(engine: DiagnosisEngine, progress: (Int) -> Void) throws -> Int {
+    var done = 0
+    while true {
+      let count = try writer.write { db -> Int in
+        let rows = try Row.fetchAll(
+          db, sql: "SELECT id, raw FROM sms WHERE diagnosis_state != 1 AND diagnosis_state = 0 ORDER BY id LIMIT ?",
+          arguments: [Self.diagnosisBatch])
+        let diagnoser = StoreDiagnoser(engine: engine, db: db)
+        for row in rows {
+          // A row whose JSON no longer reads (edited by hand) is marked diagnosed with no
+          // findings rather than read again on every run.
+          let values: [(any DatabaseValueConvertible)?]
+          if case .sms(let sms)? = CallAssembler.message(fromStored: row["raw"]) {
+            values = diagnoser.diagnose(sms).columnValues
+          } else {
+            values = [Verdict.unknown.rawValue, nil, nil, "", 1]
+          }
+          try db.execute(
+            sql: """
+              UPDATE sms SET verdict = ?, cause_rule = ?, cause_confidence = ?, findings = ?, diagnosis_state = ?
+              WHERE id = ?
+              """, arguments: StatementArguments(values + [row["id"] as Int64]))
+        }
+        return rows.count
+      }
+      done += count
+      progress(done)
+      if count < Self.diagnosisBatch { break }
+    }
+    return done
+  }
+}

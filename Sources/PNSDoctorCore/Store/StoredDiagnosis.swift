@@ -1,0 +1,71 @@
+import Foundation
+import GRDB
+
+/// What the store keeps of a diagnosis with each call and SMS: the verdict and the top
+/// findings by rule id, revision and confidence. Enough to list, filter and count by cause
+/// without diagnosing again; the full findings (evidence, next steps) are computed when one
+/// call is opened.
+public struct StoredDiagnosis: Sendable, Equatable {
+  /// One kept finding.
+  public struct Entry: Sendable, Equatable {
+    public var ruleId: String
+    public var revision: Int
+    public var confidence: Double
+  }
+
+  /// How many findings are kept per call.
+  static let keptFindings = 3
+
+  public var verdict: Verdict
+  /// Best first.
+  public var findings: [Entry]
+  /// Whether a pattern rule looked at neighbouring calls: more calls may change the answer.
+  public var dependsOnNeighbours: Bool
+
+  init(_ diagnosis: Diagnosis, dependsOnNeighbours: Bool) {
+    verdict = diagnosis.verdict
+    findings = diagnosis.findings.prefix(Self.keptFindings).map {
+      Entry(ruleId: $0.ruleId, revision: $0.ruleRevision, confidence: $0.confidence)
+    }
+    self.dependsOnNeighbours = dependsOnNeighbours
+  }
+
+  /// Reads the columns back; `nil` when the row has not been diagnosed.
+  init?(row: Row) {
+    guard (row["diagnosis_state"] as Int?) ?? 0 != 0, let verdictText = row["verdict"] as String?,
+      let verdict = Verdict(rawValue: verdictText)
+    else { return nil }
+    self.verdict = verdict
+    findings = Self.entries(from: row["findings"] ?? "")
+    dependsOnNeighbours = (row["diagnosis_state"] as Int?) == 2
+  }
+
+  /// The top finding, if any.
+  public var cause: Entry? { findings.first }
+
+  /// `diagnosis_state`: 1 diagnosed, 2 diagnosed with neighbours.
+  var state: Int { dependsOnNeighbours ? 2 : 1 }
+
+  /// `rule@revision:confidence` tokens separated by spaces.
+  var findingsText: String {
+    findings.map { "\($0.ruleId)@\($0.revision):\(String(format: "%.2f", $0.confidence))" }.joined(separator: " ")
+  }
+
+  static func entries(from text: String) -> [Entry] {
+    text.split(separator: " ").compactMap { token in
+      guard let at = token.firstIndex(of: "@"), let colon = token.lastIndex(of: ":"), at < colon,
+        let revision = Int(token[token.index(after: at)..<colon]),
+        let confidence = Double(token[token.index(after: colon)...])
+      else { return nil }
+      return Entry(ruleId: String(token[..<at]), revision: revision, confidence: confidence)
+    }
+  }
+
+  /// The values of `verdict, cause_rule, cause_confidence, findings, diagnosis_state`.
+  var columnValues: [(any DatabaseValueConvertible)?] {
+    [verdict.rawValue, cause?.ruleId, cause?.confidence, findingsText, state]
+  }
+
+  /// The column values of a row not diagnosed (no knowledge base was given).
+  static var undiagnosedValues: [(any DatabaseValueConvertible)?] { [nil, nil, nil, nil, 0] }
+}
