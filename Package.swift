@@ -61,6 +61,19 @@ let package = Package(
       ],
       swiftSettings: strictSettings
     ),
+    // The benchmark: `swift run -c release pnsdoctor-bench [--calls N]`. It runs the
+    // pnsdoctor built beside it, hence the dependency.
+    .executableTarget(
+      name: "pnsdoctor-bench",
+      dependencies: [
+        "pnsdoctor",
+        "PNSDoctorCore",
+        "PNSDoctorKnowledge",
+        "PNSDoctorTUI",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      swiftSettings: strictSettings
+    ),
     .testTarget(
       name: "PNSDoctorCoreTests",
       dependencies: ["PNSDoctorCore", "PNSDoctorKnowledge"],

@@ -1,0 +1,130 @@
+import Foundation
+
+/// The benchmark's one table: each figure, the target for it, and whether it is met.
+struct BenchReport {
+  let figures: BenchFigures
+
+  private struct Line {
+    var name: String
+    var value: String
+    var target: String
+    var met: Bool?
+  }
+
+  private var lines: [Line] {
+    let f = figures
+    var lines: [Line] = [
+      Line(name: "demo data", value: "\(f.calls) calls, \(f.cdrRecords) CDRs, \(f.messages) messages, \(mib(f.inputBytes))", target: "", met: nil),
+      Line(name: "generate demo data", value: seconds(f.generateSeconds), target: "", met: nil),
+      Line(name: "import + diagnosis", value: seconds(f.importSeconds), target: "", met: nil),
+      Line(
+        name: "import rate", value: "\(Int(f.cdrRecordsPerSecond)) CDR/s (\(Int(f.messagesPerSecond)) messages/s)",
+        target: "≥ 100000 CDR/s", met: f.cdrRecordsPerSecond >= 100_000),
+      Line(name: "import peak memory", value: mib(f.importPeakMemory), target: "", met: nil),
+      Line(
+        name: "store size", value: "\(mib(f.storeBytes)), \(Int(f.storeBytesPerCall)) B/call",
+        target: "≤ 2048 B/call", met: f.storeBytesPerCall <= 2048),
+    ]
+    if let jq = f.jqSeconds {
+      lines.append(
+        Line(name: "jq: select failed CDRs", value: "\(seconds(jq)), \(f.jqFailedRecords ?? 0) records", target: "", met: nil))
+      lines.append(
+        Line(
+          name: "pnsdoctor/jq", value: ratio(f.importSeconds, jq), target: "< 1 (import + diagnosis vs jq)",
+          met: f.importSeconds < jq))
+    } else {
+      lines.append(Line(name: "jq", value: "not installed", target: "", met: nil))
+    }
+    if let lnav = f.lnavSeconds {
+      lines.append(
+        Line(name: "lnav: open, filter a code", value: "\(seconds(lnav)), \(f.lnavLines ?? 0) lines", target: "", met: nil))
+      lines.append(Line(name: "pnsdoctor/lnav", value: ratio(f.importSeconds, lnav), target: "", met: nil))
+    } else {
+      lines.append(Line(name: "lnav", value: "not installed", target: "", met: nil))
+    }
+    if let sqlite = f.sqliteCSVSeconds {
+      lines.append(
+        Line(
+          name: "sqlite3: CDR rows as CSV", value: "\(seconds(sqlite)), \(f.sqliteCSVRows ?? 0) rows", target: "",
+          met: nil))
+      lines.append(
+        Line(
+          name: "pnsdoctor/sqlite3", value: ratio(f.importSeconds, sqlite), target: "≤ 3",
+          met: f.importSeconds <= 3 * sqlite))
+    } else {
+      lines.append(Line(name: "sqlite3", value: "not installed", target: "", met: nil))
+    }
+    lines += [
+      Line(
+        name: "TUI: first Calls screen", value: milliseconds(f.tuiFirstScreenSeconds), target: "≤ 200 ms",
+        met: f.tuiFirstScreenSeconds <= 0.2),
+      Line(
+        name: "TUI: filter keystroke", value:
+          "median \(milliseconds(f.tuiKeystrokeMedianSeconds)), p95 \(milliseconds(f.tuiKeystrokeP95Seconds))",
+        target: "p95 ≤ 50 ms", met: f.tuiKeystrokeP95Seconds <= 0.05),
+      Line(
+        name: "TUI: open a call", value: milliseconds(f.tuiOpenDetailSeconds), target: "≤ 50 ms",
+        met: f.tuiOpenDetailSeconds <= 0.05),
+      Line(
+        name: "TUI: peak memory", value: mib(f.tuiPeakMemory), target: "≤ 150 MiB",
+        met: f.tuiPeakMemory <= 150 << 20),
+      Line(
+        name: "diagnose one pasted CDR", value: milliseconds(f.diagnoseSeconds), target: "≤ 100 ms",
+        met: f.diagnoseSeconds <= 0.1),
+      Line(
+        name: "re-diagnosis after a rule change",
+        value: "\(f.rediagnosedCalls) calls in \(seconds(f.rediagnoseSeconds)), \(Int(f.rediagnosedCallsPerSecond)) calls/s",
+        target: "", met: nil),
+    ]
+    return lines
+  }
+
+  /// The table as text.
+  func text() -> String {
+    let rows = [("FIGURE", "VALUE", "TARGET", "MET")] + lines.map {
+      ($0.name, $0.value, $0.target, $0.met.map { $0 ? "yes" : "NO" } ?? "")
+    }
+    let widths = (
+      rows.map(\.0.count).max() ?? 0, rows.map(\.1.count).max() ?? 0, rows.map(\.2.count).max() ?? 0
+    )
+    var output = ""
+    for row in rows {
+      output +=
+        [
+          row.0.padding(toLength: widths.0, withPad: " ", startingAt: 0),
+          row.1.padding(toLength: widths.1, withPad: " ", startingAt: 0),
+          row.2.padding(toLength: widths.2, withPad: " ", startingAt: 0), row.3,
+        ].joined(separator: "  ") + "\n"
+    }
+    for note in figures.notes { output += "note: \(note)\n" }
+    return output
+  }
+
+  /// The figures as JSON, with the derived rates.
+  func json() throws -> Data {
+    struct Document: Encodable {
+      var figures: BenchFigures
+      var cdrRecordsPerSecond: Double
+      var messagesPerSecond: Double
+      var storeBytesPerCall: Double
+      var rediagnosedCallsPerSecond: Double
+      var ratioToJq: Double?
+      var ratioToLnav: Double?
+      var ratioToSqlite3: Double?
+    }
+    let f = figures
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+    return try encoder.encode(
+      Document(
+        figures: f, cdrRecordsPerSecond: f.cdrRecordsPerSecond, messagesPerSecond: f.messagesPerSecond,
+        storeBytesPerCall: f.storeBytesPerCall, rediagnosedCallsPerSecond: f.rediagnosedCallsPerSecond,
+        ratioToJq: f.jqSeconds.map { f.importSeconds / $0 }, ratioToLnav: f.lnavSeconds.map { f.importSeconds / $0 },
+        ratioToSqlite3: f.sqliteCSVSeconds.map { f.importSeconds / $0 }))
+  }
+
+  private func seconds(_ value: Double) -> String { String(format: "%.2f s", value) }
+  private func milliseconds(_ value: Double) -> String { String(format: "%.1f ms", value * 1000) }
+  private func mib(_ bytes: Int) -> String { String(format: "%.1f MiB", Double(bytes) / 1_048_576) }
+  private func ratio(_ ours: Double, _ theirs: Double) -> String { String(format: "%.2f", ours / max(theirs, 1e-9)) }
+}

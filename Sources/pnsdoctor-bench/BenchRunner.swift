@@ -1,0 +1,146 @@
+import Foundation
+import PNSDoctorCore
+
+/// The benchmark's steps, in order, each one a process of its own.
+struct BenchRunner {
+  let calls: Int
+  let knowledgeFolder: String
+
+  /// `pnsdoctor` built next to this program.
+  private var pnsdoctor: String {
+    URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
+      .appendingPathComponent("pnsdoctor").path
+  }
+
+  private var bench: String {
+    URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
+  }
+
+  func run(in folder: URL) throws -> BenchFigures {
+    guard FileManager.default.isExecutableFile(atPath: pnsdoctor) else {
+      throw ChildProcess.Failure(description: "\(pnsdoctor) is missing: build it first (swift build -c release)")
+    }
+    var figures = BenchFigures()
+    figures.calls = calls
+    let data = folder.appendingPathComponent("pushes.jsonl").path
+    let store = folder.appendingPathComponent("store.sqlite").path
+
+    step("generating \(calls) calls of demo data")
+    let generated = try checked(ChildProcess.run(pnsdoctor, ["demo", "--count", "\(calls)", "--out", data]), "demo")
+    figures.generateSeconds = generated.seconds
+    figures.inputBytes = (try FileManager.default.attributesOfItem(atPath: data)[.size] as? Int) ?? 0
+
+    step("pnsdoctor import (with diagnosis)")
+    let imported = try checked(ChildProcess.run(pnsdoctor, ["import", data, "--store", store, "--format", "json"]), "import")
+    figures.importSeconds = imported.seconds
+    figures.importPeakMemory = imported.peakMemory
+    if let report = try JSONSerialization.jsonObject(with: Data(imported.output.utf8)) as? [String: Any] {
+      figures.messages = report["read"] as? Int ?? 0
+    }
+    try readStore(store, into: &figures)
+
+    let comparisons = ComparisonRuns(dataPath: data, folder: folder)
+    step("jq")
+    try comparisons.jq(into: &figures)
+    step("lnav")
+    try comparisons.lnav(into: &figures)
+    step("sqlite3 CSV import")
+    try comparisons.sqlite(into: &figures)
+
+    step("TUI, headless")
+    try probeTUI(store: store, into: &figures)
+
+    step("pnsdoctor diagnose of one pasted CDR")
+    try diagnosePaste(folder: folder, into: &figures)
+
+    step("re-diagnosis after a rule change")
+    try rediagnose(store: store, folder: folder, into: &figures)
+    return figures
+  }
+
+  private func readStore(_ path: String, into figures: inout BenchFigures) throws {
+    let store = try CallStore.open(path: path)
+    let counts = try store.counts()
+    figures.cdrRecords = counts.detailRecords
+    figures.callsDiagnosedAtImport = try store.count(matching: CallQuery())
+    figures.storeBytes = ["", "-wal", "-shm"].reduce(0) { total, suffix in
+      total + ((try? FileManager.default.attributesOfItem(atPath: path + suffix)[.size] as? Int) ?? 0)
+    }
+  }
+
+  private func probeTUI(store: String, into figures: inout BenchFigures) throws {
+    let started = Monotonic.now()
+    let run = try checked(
+      ChildProcess.run(bench, ["--probe-tui", store, "--started-at", "\(started)"]), "the headless TUI")
+    let result = try JSONDecoder().decode(TUIProbe.Result.self, from: Data(run.output.utf8))
+    figures.tuiFirstScreenSeconds = result.firstScreenSeconds
+    let sorted = result.keystrokeSeconds.sorted()
+    figures.tuiKeystrokeMedianSeconds = sorted.isEmpty ? 0 : sorted[sorted.count / 2]
+    figures.tuiKeystrokeP95Seconds = sorted.isEmpty ? 0 : sorted[min(sorted.count - 1, Int((Double(sorted.count) * 0.95).rounded(.up)) - 1)]
+    figures.tuiOpenDetailSeconds = result.openDetailSeconds
+    figures.tuiPeakMemory = run.peakMemory
+    figures.tuiRowsAfterFilter = result.rowsAfterFilter
+    if !result.detailShowsFindings { figures.notes.append("the opened call showed no FINDINGS section") }
+    figures.notes.append(
+      "TUI: typed \"\(result.typed)\" one digit at a time; \(result.rowsAfterFilter) calls matched; first screen showed \(result.rowsOnFirstScreen) rows")
+  }
+
+  /// One failed CDR (release point 8104), as a person would paste it, from process start; the
+  /// median of 7 runs.
+  private func diagnosePaste(folder: URL, into figures: inout BenchFigures) throws {
+    let paste = folder.appendingPathComponent("paste.json").path
+    try #"{"eventType":"fee","feeLst":[{"sessionId":"bench-paste-1","callerNum":"+8610000000001","calleeNum":"+8612000000001","fwdDstNum":"+8610300000001","callInTime":"2026-11-23 04:19:59","fwdStartTime":"2026-11-23 04:20:00","callEndTime":"2026-11-23 04:20:03","fwdUnaswRsn":20,"ulFailReason":8104,"sipStatusCode":480,"serviceType":"004"}]}"#
+      .write(toFile: paste, atomically: true, encoding: .utf8)
+    var runs: [ChildProcess.Outcome] = []
+    for _ in 0..<7 {
+      // No store: a paste is diagnosed on its own, as on a machine that never imported.
+      runs.append(
+        try checked(
+          ChildProcess.run(pnsdoctor, ["diagnose", "-"], inputPath: paste, environment: ["PNSDOCTOR_STORE": folder.appendingPathComponent("none.sqlite").path]),
+          "diagnose", allowing: [0]))
+    }
+    let sorted = runs.sorted { $0.seconds < $1.seconds }
+    figures.diagnoseSeconds = sorted[sorted.count / 2].seconds
+    figures.diagnosePeakMemory = runs.map(\.peakMemory).max() ?? 0
+    if !(runs.first?.output.contains("callee-powered-off") ?? false) {
+      figures.notes.append("the pasted CDR was not diagnosed as callee-powered-off")
+    }
+  }
+
+  /// Revises one rule in a copy of the knowledge base and lets `calls` bring the store up to date.
+  private func rediagnose(store: String, folder: URL, into figures: inout BenchFigures) throws {
+    guard FileManager.default.fileExists(atPath: knowledgeFolder + "/rules") else {
+      figures.notes.append("no knowledge folder at \(knowledgeFolder): re-diagnosis not timed (run from the checkout or pass --knowledge)")
+      return
+    }
+    let copy = folder.appendingPathComponent("knowledge")
+    try FileManager.default.copyItem(atPath: knowledgeFolder, toPath: copy.path)
+    let rule = copy.appendingPathComponent("rules/callee/callee-powered-off.yaml")
+    var text = try String(contentsOf: rule, encoding: .utf8)
+    guard let range = text.range(of: #"revision: (\d+)"#, options: .regularExpression),
+      let revision = Int(text[range].dropFirst("revision: ".count))
+    else { throw ChildProcess.Failure(description: "no revision in \(rule.path)") }
+    text.replaceSubrange(range, with: "revision: \(revision + 1)")
+    try text.write(to: rule, atomically: true, encoding: .utf8)
+    let run = try checked(
+      ChildProcess.run(pnsdoctor, ["calls", "--store", store, "--knowledge", copy.path, "--limit", "1", "--format", "json"]),
+      "calls after a rule change")
+    figures.rediagnoseSeconds = run.seconds
+    if let match = run.errors.range(of: #"diagnosed (\d+) call"#, options: .regularExpression) {
+      figures.rediagnosedCalls = Int(run.errors[match].filter(\.isNumber)) ?? 0
+    } else {
+      figures.notes.append("the rule change re-diagnosed nothing: \(run.errors.prefix(200))")
+    }
+  }
+
+  private func checked(_ outcome: ChildProcess.Outcome, _ what: String, allowing: Set<Int32> = [0]) throws -> ChildProcess.Outcome {
+    guard allowing.contains(outcome.status) else {
+      throw ChildProcess.Failure(description: "\(what) exited with \(outcome.status): \(outcome.errors.prefix(2000))")
+    }
+    return outcome
+  }
+
+  private func step(_ text: String) {
+    FileHandle.standardError.write(Data("· \(text)\n".utf8))
+  }
+}
