@@ -38,6 +38,16 @@ struct EndToEndTests {
     #expect(call["releasePoint"] as? Int == 8104)
     #expect(call["cdrDeliveries"] as? Int == 2)
     #expect(call["startTime"] as? String == "2024-05-13T05:24:57Z")
+    // The diagnosis stored at import: the cause, and the rule it came from.
+    #expect(call["verdict"] as? String == "failed")
+    #expect(call["cause"] as? String == "callee-powered-off")
+    #expect(table.output.contains("callee-powered-off"))
+    let byCause = try CommandRunner.run(["calls", "--cause", "callee-powered-off", "--store", store])
+    #expect(byCause.output.contains("e2e-1"))
+    let otherCause = try CommandRunner.run(["calls", "--cause", "callee-busy", "--store", store])
+    #expect(!otherCause.output.contains("e2e-1"))
+    let unknownRule = try CommandRunner.run(["calls", "--cause", "no-such-rule", "--store", store])
+    #expect(unknownRule.status != 0 && unknownRule.errors.contains("no such rule"))
   }
 
   @Test func exitStatusSaysHowMuchWasRead() throws {

@@ -28,6 +28,12 @@ public struct StoreImporter: Sendable {
   ) throws(StoreError) -> ImportStatistics {
     var statistics = ImportStatistics()
     statistics.sources = 1
+    if let engine {
+      // What is stored already is brought in line with these rules first (and the rules are
+      // recorded), so that every call ends up diagnosed by the same rules. Nothing to do, and
+      // quick, when they have not changed.
+      _ = try store.updateDiagnoses(engine: engine)
+    }
     var reader = InputReader(source: source)
     let sourceName = reader.sourceName
     var batch: [ReadRecord] = []
