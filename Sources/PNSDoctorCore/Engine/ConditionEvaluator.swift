@@ -7,6 +7,29 @@ struct ConditionEvaluator {
   /// Counts other calls near the subject (from the store, or a list; empty without either).
   let neighbours: any NeighbourCounting
 
+  /// Whether `condition` holds, without gathering the evidence: the quick first pass of the
+  /// engine, since most rules do not apply to a given call. Gives the same answer as
+  /// `evaluate(_:).holds`.
+  func holds(_ condition: Condition) -> Bool {
+    switch condition {
+    case .all(let parts): return parts.allSatisfy(holds)
+    case .any(let parts): return parts.contains(where: holds)
+    case .not(let inner): return !holds(inner)
+    case .code(let field, let match):
+      guard let code = value(of: field) else { return false }
+      switch match {
+      case .codes(let codes): return codes.contains(code)
+      case .range(let range): return range.contains(code)
+      case .category(let category): return code != 0 && knowledge.meaning(of: code, in: field)?.category == category
+      }
+    case .present(let moment): return time(of: moment) != nil
+    case .absent(let moment):
+      guard case .call = subject else { return false }
+      return time(of: moment) == nil
+    default: return evaluate(condition).holds
+    }
+  }
+
   /// Whether `condition` holds, and the facts that show it.
   func evaluate(_ condition: Condition) -> (holds: Bool, evidence: [Evidence]) {
     switch condition {
@@ -124,19 +147,12 @@ struct ConditionEvaluator {
   }
 
   private func code(_ field: CodeField, _ match: CodeMatch) -> (holds: Bool, evidence: [Evidence]) {
-    guard let code = value(of: field) else { return (false, []) }
-    let entry = knowledge.meaning(of: code, in: field)
-    let holds: Bool
-    switch match {
-    case .codes(let codes): holds = codes.contains(code)
-    case .range(let range): holds = range.contains(code)
-    // 0 means "no cause" in every table: it never matches by category.
-    case .category(let category): holds = code != 0 && entry?.category == category
-    }
-    guard holds else { return (false, []) }
-    let meaning = entry?.meaning ?? FactWording.unknownCode
+    // The match itself is `holds`'s (0 never matches by category: it means "no cause").
+    guard holds(.code(field: field, match: match)), let code = value(of: field) else { return (false, []) }
+    let meaning = knowledge.meaning(of: code, in: field)?.meaning ?? FactWording.unknownCode
     return (true, [Evidence(field: field.rawValue, value: String(code), meaning: meaning)])
   }
+
 
   private func time(of moment: CallMoment) -> Timestamp? {
     guard case .call(let call) = subject else { return nil }

@@ -39,6 +39,10 @@ public struct DiagnosisEngine: Sendable {
   }
 
   private func evaluate(_ rule: Rule, with evaluator: ConditionEvaluator) -> Finding? {
+    // A quick pass without evidence first: most rules do not apply, and gathering evidence
+    // (wording, decoded meanings) is what costs.
+    if let guardCondition = rule.guardCondition, !evaluator.holds(guardCondition) { return nil }
+    guard rule.triggers.contains(where: { evaluator.holds($0.condition) }) else { return nil }
     var evidence: [Evidence] = []
     if let guardCondition = rule.guardCondition {
       let result = evaluator.evaluate(guardCondition)

@@ -10,6 +10,8 @@ public struct KnowledgeBase: Sendable {
   public let tables: [CodeTable]
   public let rules: [Rule]
   private let tableByField: [CodeField: CodeTable]
+  /// Rules by the kind of subject they apply to, worked out once: diagnosing asks per subject.
+  private let rulesByKind: [SubjectKind: [Rule]]
 
   public init(tables: [CodeTable], rules: [Rule]) {
     self.tables = tables.sorted { $0.id < $1.id }
@@ -21,6 +23,7 @@ public struct KnowledgeBase: Sendable {
       }
     }
     tableByField = byField
+    rulesByKind = Dictionary(grouping: self.rules, by: \.appliesTo)
   }
 
   /// The table that decodes a field.
@@ -35,7 +38,7 @@ public struct KnowledgeBase: Sendable {
 
   /// The rules about one kind of subject.
   public func rules(for kind: SubjectKind) -> [Rule] {
-    rules.filter { $0.appliesTo == kind }
+    rulesByKind[kind] ?? []
   }
 
   /// The rule with this id.

@@ -157,6 +157,15 @@ enum StoreMigrations {
           ALTER TABLE calls ADD COLUMN findings TEXT;
           ALTER TABLE calls ADD COLUMN diagnosis_state INTEGER NOT NULL DEFAULT 0;
           CREATE INDEX calls_by_cause ON calls(failed, cause_rule);
+          -- Pattern rules count a call's neighbours by caller, privacy number or callee number
+          -- block within a time window: these indexes find exactly those calls. The block index
+          -- serves the rules' 7-character blocks (+86 and four digits); other lengths scan the
+          -- time window.
+          DROP INDEX calls_by_caller;
+          CREATE INDEX calls_by_caller ON calls(caller, start_ms);
+          DROP INDEX calls_by_privacy_number;
+          CREATE INDEX calls_by_privacy_number ON calls(privacy_number, start_ms);
+          CREATE INDEX calls_by_callee_block ON calls(substr(callee, 1, 7), start_ms);
           CREATE INDEX calls_to_diagnose ON calls(start_ms) WHERE diagnosis_state != 1;
 
           ALTER TABLE sms ADD COLUMN verdict TEXT;

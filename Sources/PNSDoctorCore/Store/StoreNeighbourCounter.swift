@@ -41,8 +41,10 @@ final class StoreNeighbourCounter: NeighbourCounting {
     }
     if let length = pattern.calleePrefixLength {
       guard let callee = call.callee, callee.count >= length else { return 0 }
-      sql += " AND substr(callee, 1, ?) = ?"
-      arguments += [length, String(callee.prefix(length))]
+      // The length is written into the SQL, not bound, so that the index on
+      // substr(callee, 1, 7) can serve it.
+      sql += " AND substr(callee, 1, \(length)) = ?"
+      arguments.append(String(callee.prefix(length)))
     }
     // Compiling is cheap next to the query; the statement itself is cached by its text.
     let filter = pattern.match.map { NeighbourSQL.compile($0, knowledge: knowledge) } ?? NeighbourSQL.Filter.none
