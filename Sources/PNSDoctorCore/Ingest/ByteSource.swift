@@ -7,7 +7,8 @@
 /// Where the bytes of one input come from: a file, standard input, or text already in memory.
 ///
 /// Reading is pull-based and chunked so that a multi-gigabyte file never has to fit in memory.
-public protocol ByteSource {
+/// Its type (not its values) may cross threads: an import reads on a thread of its own.
+public protocol ByteSource: SendableMetatype {
   /// A name for messages: the file path, `<stdin>`, or `<paste>`.
   var name: String { get }
   /// The total size when it is known in advance (for progress), else `nil`.

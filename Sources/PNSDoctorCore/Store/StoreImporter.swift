@@ -36,29 +36,29 @@ public struct StoreImporter: Sendable {
     }
     var reader = InputReader(source: source)
     let sourceName = reader.sourceName
-    var batch: [ReadRecord] = []
-    batch.reserveCapacity(batchSize)
     var sourceId: Int64?
     do {
       let head = try reader.head()
-      while let item = try reader.next() {
-        switch item {
-        case .issue(let issue):
-          statistics.reject(issue)
-        case .record(let record):
-          statistics.read += 1
-          batch.append(record)
-          if batch.count >= batchSize {
-            try write(batch, head: head, sourceName: sourceName, sourceId: &sourceId, into: &statistics)
-            batch.removeAll(keepingCapacity: true)
-            progress(reader.bytesRead)
+      let background = BackgroundRecordReader(reader, batchSize: batchSize)
+      // However this ends, the reading thread stops before the source goes back to the caller.
+      defer { background.stop() }
+      reading: while true {
+        switch background.next() {
+        case .batch(let records, let issues, let bytesRead):
+          issues.forEach { statistics.reject($0) }
+          statistics.read += records.count
+          if !records.isEmpty {
+            try write(records, head: head, sourceName: sourceName, sourceId: &sourceId, into: &statistics)
           }
+          progress(bytesRead)
+        case .failed(let issue):
+          // The input itself failed (an I/O error): what was read before is stored.
+          statistics.reject(issue)
+          break reading
+        case .end:
+          break reading
         }
       }
-      if !batch.isEmpty {
-        try write(batch, head: head, sourceName: sourceName, sourceId: &sourceId, into: &statistics)
-      }
-      progress(reader.bytesRead)
     } catch let issue as ReadIssue {
       // The input itself failed (an I/O error): what was read before is stored.
       statistics.reject(issue)
