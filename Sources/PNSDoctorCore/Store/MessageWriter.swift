@@ -17,48 +17,57 @@ struct MessageWriter {
   }
 
   /// Stores `record`; returns whether it was new.
-  mutating func store(_ record: ReadRecord) throws -> Bool {
+  func store(_ record: ReadRecord) throws -> Bool {
     let raw = record.raw.compactJSON
-    let table: String
     let inserted: Bool
+    // The statement that counts one more delivery of the message when it is already stored,
+    // with its key.
+    let redelivery: (sql: String, key: [any DatabaseValueConvertible])
     switch record.message {
     case .callEvent(let event):
-      table = "call_event"
-      let key = [
-        event.sessionId, event.eventType?.wireName ?? "", event.timestamp.map { "\($0.millisecondsSince1970)" } ?? "",
-        event.stateCode.map(String.init) ?? "",
-      ].joined(separator: "|")
+      // The natural key: session, event, time and hang-up cause (the unique index call_event_key).
+      let time = event.timestamp?.millisecondsSince1970
       inserted = try insert(
         sql: """
-          INSERT OR IGNORE INTO call_event (dedupe_key, session_id, event_type, time_ms, caller, called,
-            state_code, first_source, first_line, raw) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          INSERT OR IGNORE INTO call_event (session_id, event_type, time_ms, caller, called, state_code,
+            first_source_id, first_line, raw) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
           """,
         arguments: [
-          key, event.sessionId, event.eventType?.wireName, event.timestamp?.millisecondsSince1970,
-          event.caller, event.called, event.stateCode, record.location.source, record.location.line, raw,
-        ], key: key, table: table)
+          event.sessionId, event.eventType?.wireName, time, event.caller, event.called, event.stateCode, sourceId,
+          record.location.line, raw,
+        ])
+      redelivery = (
+        """
+        UPDATE call_event SET deliveries = deliveries + 1 WHERE session_id = ? AND COALESCE(event_type, '') = ?
+          AND COALESCE(time_ms, \(Int64.min)) = ? AND COALESCE(state_code, \(Int64.min)) = ?
+        """,
+        [event.sessionId, event.eventType?.wireName ?? "", time ?? Int64.min, event.stateCode.map(Int64.init) ?? Int64.min]
+      )
     case .callDetailRecord(let cdr):
-      table = "cdr"
-      let key = [
-        cdr.sessionId, cdr.icid ?? "", cdr.callEndTime.map { "\($0.millisecondsSince1970)" } ?? "",
-        cdr.failTime.map { "\($0.millisecondsSince1970)" } ?? "",
-      ].joined(separator: "|")
+      // The natural key: session, icid, end and failure times (the unique index cdr_key).
+      let end = cdr.callEndTime?.millisecondsSince1970
+      let fail = cdr.failTime?.millisecondsSince1970
       inserted = try insert(
         sql: """
-          INSERT OR IGNORE INTO cdr (dedupe_key, session_id, service_type, caller, called,
-            forward_destination, bind_number, call_in_ms, answer_ms, end_ms, q850_cause, release_point,
-            sip_status, call_out_q850_cause, first_source, first_line, raw)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          INSERT OR IGNORE INTO cdr (session_id, icid, service_type, caller, called, forward_destination,
+            bind_number, call_in_ms, answer_ms, end_ms, fail_ms, q850_cause, release_point, sip_status,
+            call_out_q850_cause, first_source_id, first_line, raw)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
           """,
         arguments: [
-          key, cdr.sessionId, cdr.serviceType, cdr.callerNumber, cdr.calleeNumber,
+          cdr.sessionId, cdr.icid, cdr.serviceType, cdr.callerNumber, cdr.calleeNumber,
           cdr.forwardDestinationNumber, cdr.bindNumber, cdr.callInTime?.millisecondsSince1970,
-          cdr.forwardAnswerTime?.millisecondsSince1970, cdr.callEndTime?.millisecondsSince1970,
-          cdr.forwardUnansweredReason, cdr.releasePoint, cdr.sipStatusCode, cdr.callOutUnansweredReason,
-          record.location.source, record.location.line, raw,
-        ], key: key, table: table)
+          cdr.forwardAnswerTime?.millisecondsSince1970, end, fail, cdr.forwardUnansweredReason, cdr.releasePoint,
+          cdr.sipStatusCode, cdr.callOutUnansweredReason, sourceId, record.location.line, raw,
+        ])
+      redelivery = (
+        """
+        UPDATE cdr SET deliveries = deliveries + 1 WHERE session_id = ? AND COALESCE(icid, '') = ?
+          AND COALESCE(end_ms, \(Int64.min)) = ? AND COALESCE(fail_ms, \(Int64.min)) = ?
+        """,
+        [cdr.sessionId, cdr.icid ?? "", end ?? Int64.min, fail ?? Int64.min]
+      )
     case .sms(let sms):
-      table = "sms"
       let key = [
         sms.smsIdentifier, sms.mode?.wireName ?? "", sms.sendResult.map(String.init) ?? "",
         sms.timestamp.map { "\($0.millisecondsSince1970)" } ?? "",
@@ -75,10 +84,9 @@ struct MessageWriter {
             key, sms.smsIdentifier, sms.mode?.wireName, sms.calling, sms.called, sms.virtualNumber,
             sms.timestamp?.millisecondsSince1970, sms.sendResult, sms.subscriptionId,
             record.location.source, record.location.line, raw,
-          ] + (diagnoser?.diagnose(sms).columnValues ?? StoredDiagnosis.undiagnosedValues)),
-        key: key, table: table)
+          ] + (diagnoser?.diagnose(sms).columnValues ?? StoredDiagnosis.undiagnosedValues)))
+      redelivery = ("UPDATE sms SET deliveries = deliveries + 1 WHERE dedupe_key = ?", [key])
     case .apiResponse(let response):
-      table = "api_response"
       // API responses carry no id or time: identical text is the same response.
       let key = raw
       inserted = try insert(
@@ -89,20 +97,17 @@ struct MessageWriter {
         arguments: [
           key, response.resultCode, response.resultDescription, record.location.source,
           record.location.line, raw,
-        ], key: key, table: table)
+        ])
+      redelivery = ("UPDATE api_response SET deliveries = deliveries + 1 WHERE dedupe_key = ?", [key])
     }
     let newOccurrence = try recordDelivery(of: record)
     if !inserted && newOccurrence {
-      try db.cachedStatement(sql: "UPDATE \(table) SET deliveries = deliveries + 1 WHERE dedupe_key = ?")
-        .execute(arguments: [currentKey])
+      try db.cachedStatement(sql: redelivery.sql).execute(arguments: StatementArguments(redelivery.key))
     }
     return inserted
   }
 
-  private var currentKey = ""
-
-  private mutating func insert(sql: String, arguments: StatementArguments, key: String, table: String) throws -> Bool {
-    currentKey = key
+  private func insert(sql: String, arguments: StatementArguments) throws -> Bool {
     try db.cachedStatement(sql: sql).execute(arguments: arguments)
     return db.changesCount > 0
   }

@@ -90,7 +90,7 @@ public struct StoreImporter: Sendable {
       db -> (sourceId: Int64, new: Int, duplicate: Int, calls: Int, span: ClosedRange<Int64>?) in
       let id = try knownSource ?? SourceRegistry.sourceId(head: head, name: sourceName, in: db)
       let diagnoser = engine.map { StoreDiagnoser(engine: $0, db: db) }
-      var writer = try MessageWriter(db: db, sourceId: id, diagnoser: diagnoser)
+      let writer = try MessageWriter(db: db, sourceId: id, diagnoser: diagnoser)
       var touched = Set<String>()
       var fresh: [String: CallAssembler.FreshMessages] = [:]
       var new = 0

@@ -203,6 +203,76 @@ enum StoreMigrations {
           END;
           INSERT INTO calls_search(calls_search) VALUES ('rebuild');
           """)
+      // Events and CDRs, nearly all of a store, lose their text key: a unique index over the
+      // columns that make up the natural key both refuses a second copy and finds a call's
+      // messages (it starts with the session id), so the key column, its index and the
+      // session index go. The input a message came from becomes the source's id.
+      let lowest = Int64.min
+      try db.execute(
+        sql: """
+          CREATE TABLE call_event_v3 (
+            id INTEGER PRIMARY KEY,
+            session_id TEXT NOT NULL,
+            event_type TEXT,
+            time_ms INTEGER,
+            caller TEXT,
+            called TEXT,
+            state_code INTEGER,
+            deliveries INTEGER NOT NULL DEFAULT 1,
+            first_source_id INTEGER NOT NULL,
+            first_line INTEGER NOT NULL,
+            raw TEXT NOT NULL
+          );
+          INSERT INTO call_event_v3
+            SELECT id, session_id, event_type, time_ms, caller, called, state_code, deliveries,
+              COALESCE((SELECT id FROM source WHERE source.name = call_event.first_source ORDER BY id LIMIT 1), 0),
+              first_line, raw
+            FROM call_event;
+          DROP TABLE call_event;
+          ALTER TABLE call_event_v3 RENAME TO call_event;
+          CREATE UNIQUE INDEX call_event_key ON call_event(
+            session_id, COALESCE(event_type, ''), COALESCE(time_ms, \(lowest)), COALESCE(state_code, \(lowest)));
+
+          CREATE TABLE cdr_v3 (
+            id INTEGER PRIMARY KEY,
+            session_id TEXT NOT NULL,
+            icid TEXT,
+            service_type TEXT,
+            caller TEXT,
+            called TEXT,
+            forward_destination TEXT,
+            bind_number TEXT,
+            call_in_ms INTEGER,
+            answer_ms INTEGER,
+            end_ms INTEGER,
+            fail_ms INTEGER,
+            q850_cause INTEGER,
+            release_point INTEGER,
+            sip_status INTEGER,
+            call_out_q850_cause INTEGER,
+            deliveries INTEGER NOT NULL DEFAULT 1,
+            first_source_id INTEGER NOT NULL,
+            first_line INTEGER NOT NULL,
+            raw TEXT NOT NULL
+          );
+          -- v1's key was session|icid|end|fail: the icid and the fail time come back out of it.
+          INSERT INTO cdr_v3
+            SELECT id, session_id, NULLIF(key_icid, ''), service_type, caller, called, forward_destination,
+              bind_number, call_in_ms, answer_ms, end_ms, CAST(NULLIF(key_fail, '') AS INTEGER), q850_cause,
+              release_point, sip_status, call_out_q850_cause, deliveries, source_id, first_line, raw
+            FROM (
+              SELECT *,
+                substr(rest, 1, instr(rest, '|') - 1) AS key_icid,
+                substr(rest, instr(rest, '|') + 1 + instr(substr(rest, instr(rest, '|') + 1), '|')) AS key_fail,
+                COALESCE((SELECT id FROM source WHERE source.name = cdr.first_source ORDER BY id LIMIT 1), 0)
+                  AS source_id
+              FROM (SELECT *, substr(dedupe_key, length(session_id) + 2) AS rest FROM cdr) AS cdr
+            );
+          DROP TABLE cdr;
+          ALTER TABLE cdr_v3 RENAME TO cdr;
+          CREATE UNIQUE INDEX cdr_key ON cdr(
+            session_id, COALESCE(icid, ''), COALESCE(end_ms, \(lowest)), COALESCE(fail_ms, \(lowest)));
+          """)
     }
     return migrator
   }
