@@ -53,7 +53,8 @@ extension Condition {
     case "lastEvent": return value.string.map { .lastEvent(CallEventType(wireName: $0)) }
     case "smsMode": return value.string.map { .smsMode(SMSNotificationMode(wireName: $0)) }
     case "mentionsNumber":
-      guard let flag = value.bool else {
+      guard let flag = value.string.flatMap({ ["true": true, "yes": true, "false": false, "no": false][$0.lowercased()] })
+      else {
         mapping.report(at: value, key: form, "expected true or false")
         return nil
       }

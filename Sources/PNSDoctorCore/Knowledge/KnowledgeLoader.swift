@@ -16,7 +16,10 @@ public enum KnowledgeLoader {
       if stem.hasPrefix("_") { continue }
       let root: Node
       do {
-        guard let composed = try Yams.compose(yaml: text) else {
+        // The basic resolver: the loader reads every scalar as text and checks it itself, so
+        // Yams's implicit typing (a regular expression per scalar, also when it checks mapping
+        // keys for duplicates) is work thrown away; it was half of `diagnose`'s start-up.
+        guard let composed = try Yams.compose(yaml: text, .basic) else {
           issues.add(KnowledgeIssue(file: path, reason: "the file is empty"))
           continue
         }
