@@ -60,7 +60,7 @@ struct BenchRunner {
 
   private func readStore(_ path: String, into figures: inout BenchFigures) throws {
     let store = try CallStore.open(path: path)
-    let counts = try store.counts()
+    let counts = try store.messageCounts()
     figures.cdrRecords = counts.detailRecords
     figures.callsDiagnosedAtImport = try store.count(matching: CallQuery())
     figures.storeBytes = ["", "-wal", "-shm"].reduce(0) { total, suffix in

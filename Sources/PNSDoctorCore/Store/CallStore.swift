@@ -109,13 +109,27 @@ public final class CallStore: Sendable {
     }
   }
 
-  /// How many calls, failed calls, SMS notifications and raw messages the store holds.
+  /// How many calls, failed calls and SMS notifications the store holds: what the list's
+  /// status line shows (quick: the calls table and its indexes only).
   public func counts() throws(StoreError) -> StoreCounts {
     do {
       return try writer.read { db in
         StoreCounts(
           calls: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM calls") ?? 0,
           failedCalls: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM calls WHERE failed = 1") ?? 0,
+          smsNotifications: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sms") ?? 0)
+      }
+    } catch {
+      throw Self.translate(error, path: path)
+    }
+  }
+
+  /// How many messages of each kind the store holds (counting them reads a large part of the
+  /// store: for reports, not for drawing a screen).
+  public func messageCounts() throws(StoreError) -> MessageCounts {
+    do {
+      return try writer.read { db in
+        MessageCounts(
           callEvents: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM call_event") ?? 0,
           detailRecords: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM cdr") ?? 0,
           smsNotifications: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sms") ?? 0,
@@ -148,10 +162,15 @@ public final class CallStore: Sendable {
   }
 }
 
-/// Sizes of what a store holds.
+/// How many calls and SMS a store holds.
 public struct StoreCounts: Sendable, Equatable {
   public var calls: Int
   public var failedCalls: Int
+  public var smsNotifications: Int
+}
+
+/// How many stored messages of each kind a store holds.
+public struct MessageCounts: Sendable, Equatable {
   public var callEvents: Int
   public var detailRecords: Int
   public var smsNotifications: Int

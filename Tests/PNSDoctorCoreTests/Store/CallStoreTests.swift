@@ -23,8 +23,8 @@ struct CallStoreTests {
     #expect(second.read == 3)
     #expect(second.new == 0)
     #expect(second.duplicate == 3)
-    let counts = try store.counts()
-    #expect(counts.calls == 1)
+    let counts = try store.messageCounts()
+    #expect(try store.counts().calls == 1)
     #expect(counts.callEvents == 2)
     #expect(counts.detailRecords == 1)
     // A repeated import is not a re-push.
@@ -41,7 +41,7 @@ struct CallStoreTests {
     #expect(statistics.read == 6)
     #expect(statistics.new == 2)
     #expect(statistics.duplicate == 4)
-    #expect(try store.counts().detailRecords == 2)
+    #expect(try store.messageCounts().detailRecords == 2)
     #expect(try store.detailRecordDeliveries(sessionId: "a") == 3)
     #expect(try store.detailRecordDeliveries(sessionId: "b") == 3)
     let summary = try #require(try store.calls(matching: CallQuery()).first { $0.sessionId == "b" })
@@ -144,7 +144,7 @@ struct CallStoreTests {
     } throws: { error in
       (error as? StoreError)?.kind == .newerSchema
     }
-    #expect(try store.counts().callEvents == 1)
+    #expect(try store.messageCounts().callEvents == 1)
   }
 
   @Test func aFileThatIsNotAStoreIsRefused() throws {
