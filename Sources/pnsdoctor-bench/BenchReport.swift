@@ -20,6 +20,9 @@ struct BenchReport {
       Line(
         name: "import rate", value: "\(Int(f.cdrRecordsPerSecond)) CDR/s (\(Int(f.messagesPerSecond)) messages/s)",
         target: "≥ 100000 CDR/s", met: f.cdrRecordsPerSecond >= 100_000),
+      Line(
+        name: "calls diagnosed at import", value: "\(f.callsDiagnosedAtImport) of \(f.calls)", target: "all",
+        met: f.callsDiagnosedAtImport == f.calls),
       Line(name: "import peak memory", value: mib(f.importPeakMemory), target: "", met: nil),
       Line(
         name: "store size", value: "\(mib(f.storeBytes)), \(Int(f.storeBytesPerCall)) B/call",

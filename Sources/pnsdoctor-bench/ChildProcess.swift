@@ -57,7 +57,11 @@ struct ChildProcess {
     }
     var status: Int32 = 0
     var usage = rusage()
-    while wait4(pid, &status, 0, &usage) == -1 && errno == EINTR {}
+    while wait4(pid, &status, 0, &usage) == -1 {
+      guard errno == EINTR else {
+        throw Failure(description: "waiting for \(executable): \(String(cString: strerror(errno)))")
+      }
+    }
     let seconds = Monotonic.seconds(since: started)
     let exitStatus = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
     return Outcome(

@@ -53,30 +53,42 @@ struct ComparisonRuns {
     let csv = folder.appendingPathComponent("cdr.csv").path
     let rows = try writeCSV(to: csv)
     let script = folder.appendingPathComponent("import.sql").path
+    // The store's cdr table and its natural-key index (StoreMigrations v3); the CSV goes into a
+    // staging table first, as `.import` reads every field as text.
+    let lowest = Int64.min
+    let columns =
+      "session_id, icid, service_type, caller, called, forward_destination, bind_number, call_in_ms, answer_ms, end_ms, fail_ms, q850_cause, release_point, sip_status, call_out_q850_cause, first_source_id, first_line, raw"
+    let converted =
+      "session_id, NULLIF(icid, ''), NULLIF(service_type, ''), NULLIF(caller, ''), NULLIF(called, ''), NULLIF(forward_destination, ''), NULLIF(bind_number, ''), CAST(NULLIF(call_in_ms, '') AS INTEGER), CAST(NULLIF(answer_ms, '') AS INTEGER), CAST(NULLIF(end_ms, '') AS INTEGER), CAST(NULLIF(fail_ms, '') AS INTEGER), CAST(NULLIF(q850_cause, '') AS INTEGER), CAST(NULLIF(release_point, '') AS INTEGER), CAST(NULLIF(sip_status, '') AS INTEGER), CAST(NULLIF(call_out_q850_cause, '') AS INTEGER), CAST(first_source_id AS INTEGER), CAST(first_line AS INTEGER), raw"
     try """
     PRAGMA journal_mode = WAL;
     CREATE TABLE cdr (
-      id INTEGER PRIMARY KEY, dedupe_key TEXT NOT NULL UNIQUE, session_id TEXT NOT NULL, service_type TEXT,
-      caller TEXT, called TEXT, forward_destination TEXT, bind_number TEXT, call_in_ms INTEGER,
-      answer_ms INTEGER, end_ms INTEGER, q850_cause INTEGER, release_point INTEGER, sip_status INTEGER,
-      call_out_q850_cause INTEGER, deliveries INTEGER NOT NULL DEFAULT 1, first_source TEXT NOT NULL,
-      first_line INTEGER NOT NULL, raw TEXT NOT NULL);
-    CREATE INDEX cdr_by_session ON cdr(session_id);
+      id INTEGER PRIMARY KEY, session_id TEXT NOT NULL, icid TEXT, service_type TEXT, caller TEXT, called TEXT,
+      forward_destination TEXT, bind_number TEXT, call_in_ms INTEGER, answer_ms INTEGER, end_ms INTEGER,
+      fail_ms INTEGER, q850_cause INTEGER, release_point INTEGER, sip_status INTEGER, call_out_q850_cause INTEGER,
+      deliveries INTEGER NOT NULL DEFAULT 1, first_source_id INTEGER NOT NULL, first_line INTEGER NOT NULL,
+      raw TEXT NOT NULL);
+    CREATE UNIQUE INDEX cdr_key ON cdr(
+      session_id, COALESCE(icid, ''), COALESCE(end_ms, \(lowest)), COALESCE(fail_ms, \(lowest)));
     .mode csv
     .import '\(csv)' cdr_rows
-    INSERT OR IGNORE INTO cdr (dedupe_key, session_id, service_type, caller, called, forward_destination,
-      bind_number, call_in_ms, answer_ms, end_ms, q850_cause, release_point, sip_status, call_out_q850_cause,
-      first_source, first_line, raw) SELECT * FROM cdr_rows;
+    INSERT OR IGNORE INTO cdr (\(columns)) SELECT \(converted) FROM cdr_rows;
     DROP TABLE cdr_rows;
+    .mode list
+    SELECT 'rows:' || COUNT(*) FROM cdr;
 
     """.write(toFile: script, atomically: true, encoding: .utf8)
     let database = folder.appendingPathComponent("sqlite3-csv.sqlite").path
     let run = try ChildProcess.run(sqlite3, [database], inputPath: script)
-    guard run.status == 0, run.errors.isEmpty else {
-      throw ChildProcess.Failure(description: "sqlite3 failed: \(run.errors)")
+    guard run.status == 0, run.errors.isEmpty,
+      let line = run.output.split(separator: "\n").first(where: { $0.hasPrefix("rows:") }),
+      let stored = Int(line.dropFirst(5))
+    else {
+      throw ChildProcess.Failure(description: "sqlite3 failed: \(run.errors) \(run.output.prefix(500))")
     }
     figures.sqliteCSVSeconds = run.seconds
-    figures.sqliteCSVRows = rows
+    figures.sqliteCSVRows = stored
+    if stored != rows { figures.notes.append("sqlite3 stored \(stored) of the \(rows) CSV rows (the same CDR more than once)") }
   }
 
   /// The CDRs of the data as CSV rows with the store's cdr columns (not timed: preparation).
@@ -87,17 +99,19 @@ struct ComparisonRuns {
     let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
     defer { try? handle.close() }
     var reader = InputReader(source: try FileDescriptorByteSource(path: dataPath))
-    var buffer = "dedupe_key,session_id,service_type,caller,called,forward_destination,bind_number,call_in_ms,answer_ms,end_ms,q850_cause,release_point,sip_status,call_out_q850_cause,first_source,first_line,raw\n"
+    var buffer =
+      "session_id,icid,service_type,caller,called,forward_destination,bind_number,call_in_ms,answer_ms,end_ms,fail_ms,q850_cause,release_point,sip_status,call_out_q850_cause,first_source_id,first_line,raw\n"
     var rows = 0
     while let item = try reader.next() {
       guard case .record(let record) = item, case .callDetailRecord(let cdr) = record.message else { continue }
       let fields: [String?] = [
-        "\(cdr.sessionId)|\(cdr.icid ?? "")|\(cdr.callEndTime?.millisecondsSince1970 ?? 0)", cdr.sessionId,
-        cdr.serviceType, cdr.callerNumber, cdr.calleeNumber, cdr.forwardDestinationNumber, cdr.bindNumber,
-        cdr.callInTime.map { String($0.millisecondsSince1970) }, cdr.forwardAnswerTime.map { String($0.millisecondsSince1970) },
-        cdr.callEndTime.map { String($0.millisecondsSince1970) }, cdr.forwardUnansweredReason.map(String.init),
-        cdr.releasePoint.map(String.init), cdr.sipStatusCode.map(String.init), cdr.callOutUnansweredReason.map(String.init),
-        record.location.source, String(record.location.line), record.raw.compactJSON,
+        cdr.sessionId, cdr.icid, cdr.serviceType, cdr.callerNumber, cdr.calleeNumber, cdr.forwardDestinationNumber,
+        cdr.bindNumber, cdr.callInTime.map { String($0.millisecondsSince1970) },
+        cdr.forwardAnswerTime.map { String($0.millisecondsSince1970) },
+        cdr.callEndTime.map { String($0.millisecondsSince1970) }, cdr.failTime.map { String($0.millisecondsSince1970) },
+        cdr.forwardUnansweredReason.map(String.init), cdr.releasePoint.map(String.init),
+        cdr.sipStatusCode.map(String.init), cdr.callOutUnansweredReason.map(String.init), "1",
+        String(record.location.line), record.raw.compactJSON,
       ]
       buffer += fields.map { Self.csvField($0 ?? "") }.joined(separator: ",") + "\n"
       rows += 1

@@ -30,7 +30,7 @@ final class BackgroundRecordReader: @unchecked Sendable {
       var issues: [ReadIssue] = []
       records.reserveCapacity(batchSize)
       do throws(ReadIssue) {
-        while let item = try owned.next() {
+        while !isStopped, let item = try owned.next() {
           switch item {
           case .issue(let issue): issues.append(issue)
           case .record(let record): records.append(record)
@@ -66,7 +66,8 @@ final class BackgroundRecordReader: @unchecked Sendable {
     return delivery
   }
 
-  /// Tells the reading thread to stop, and waits until it has (it reads no more of the input).
+  /// Tells the reading thread to stop, and waits until it has: it stops after the record it is
+  /// reading (a read that waits for more input, on a pipe, ends first).
   func stop() {
     condition.lock()
     defer { condition.unlock() }
@@ -84,6 +85,12 @@ final class BackgroundRecordReader: @unchecked Sendable {
     waiting.append(delivery)
     condition.broadcast()
     return true
+  }
+
+  private var isStopped: Bool {
+    condition.lock()
+    defer { condition.unlock() }
+    return stopped
   }
 
   private func finish() {

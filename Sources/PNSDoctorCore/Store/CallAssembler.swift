@@ -6,8 +6,14 @@ enum CallAssembler {
   static func call(sessionId: String, in db: Database) throws -> Call? {
     let eventTexts = try String.fetchAll(
       db, sql: "SELECT raw FROM call_event WHERE session_id = ? ORDER BY id", arguments: [sessionId])
+    // The first CDR counts; its deliveries are those of all the session's CDRs, as the
+    // calls row has them (a re-push may be recorded against a later copy).
     let recordRow = try Row.fetchOne(
-      db, sql: "SELECT raw, deliveries FROM cdr WHERE session_id = ? ORDER BY id LIMIT 1", arguments: [sessionId])
+      db,
+      sql: """
+        SELECT raw, (SELECT MAX(deliveries) FROM cdr WHERE session_id = ?1) AS deliveries
+        FROM cdr WHERE session_id = ?1 ORDER BY id LIMIT 1
+        """, arguments: [sessionId])
     let recordText: String? = recordRow?["raw"]
     guard !eventTexts.isEmpty || recordText != nil else { return nil }
     let events = eventTexts.compactMap { text -> CallEvent? in
@@ -51,7 +57,7 @@ enum CallAssembler {
   ) throws -> ClosedRange<Int64>? {
     let exists = try db.cachedStatement(sql: "SELECT 1 FROM calls WHERE session_id = ?")
     let deliveriesOf = try db.cachedStatement(sql: "SELECT MAX(deliveries) FROM cdr WHERE session_id = ?")
-    // An upsert, not INSERT OR REPLACE: the row keeps its rowid, which the number index refers to.
+    // An upsert, not INSERT OR REPLACE: the row keeps its id, which the number index refers to.
     let upsert = try db.cachedStatement(
       sql: """
         INSERT INTO calls (

@@ -142,7 +142,7 @@ public struct CallQuery: Sendable, Equatable {
       // the primary key, part of a number through the trigram index, a code through its
       // column's index); the call must be in their union. Nothing scans the table, so a
       // keystroke costs the same on a million calls as on a hundred.
-      var branches = ["SELECT rowid FROM calls WHERE session_id >= ? AND session_id < ?"]
+      var branches = ["SELECT id FROM calls WHERE session_id >= ? AND session_id < ?"]
       var values: [any DatabaseValueConvertible] = [search, search + "\u{10FFFF}"]
       let digits = search.filter(\.isNumber)
       if !digits.isEmpty && digits.count == search.filter({ !" -+".contains($0) }).count {
@@ -153,23 +153,23 @@ public struct CallQuery: Sendable, Equatable {
         }
         if let code = Int(digits), digits.count <= 7 {
           for column in CodeFilter.Field.any.columns {
-            branches.append("SELECT rowid FROM calls WHERE \(column) = ?")
+            branches.append("SELECT id FROM calls WHERE \(column) = ?")
             values.append(code)
           }
         }
       }
       if !searchCodes.isEmpty {
         let list = searchCodes.sorted().map(String.init).joined(separator: ",")
-        branches += CodeFilter.Field.any.columns.map { "SELECT rowid FROM calls WHERE \($0) IN (\(list))" }
+        branches += CodeFilter.Field.any.columns.map { "SELECT id FROM calls WHERE \($0) IN (\(list))" }
       }
       if !searchRules.isEmpty {
         // `failed IN (0, 1)` lets the (failed, cause_rule) index serve the lookup.
         branches.append(
-          "SELECT rowid FROM calls WHERE failed IN (0, 1) AND cause_rule IN ("
+          "SELECT id FROM calls WHERE failed IN (0, 1) AND cause_rule IN ("
             + searchRules.map { _ in "?" }.joined(separator: ",") + ")")
         values += searchRules.sorted()
       }
-      conditions.append("rowid IN (" + branches.joined(separator: " UNION ALL ") + ")")
+      conditions.append("id IN (" + branches.joined(separator: " UNION ALL ") + ")")
       arguments += values
     }
     return (conditions.joined(separator: " AND "), arguments)

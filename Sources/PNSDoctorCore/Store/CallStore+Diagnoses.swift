@@ -25,6 +25,17 @@ extension CallStore {
     }
   }
 
+  /// How many stored calls have a diagnosis.
+  public func diagnosedCallCount() throws(StoreError) -> Int {
+    do {
+      return try writer.read { db in
+        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM calls WHERE diagnosis_state != 0") ?? 0
+      }
+    } catch {
+      throw Self.translate(error, path: path)
+    }
+  }
+
   /// How many rows are diagnosed per transaction.
   static let diagnosisBatch = 1000
 
@@ -38,7 +49,7 @@ extension CallStore {
   ) throws(StoreError) -> DiagnosisUpdate {
     var update = DiagnosisUpdate()
     do {
-      update.knowledgeChanged = try writer.write { db in try Self.markStaleDiagnoses(rules: engine.knowledge.rules, in: db) }
+      update.knowledgeChanged = try writer.write { db in try Self.markStaleDiagnoses(knowledge: engine.knowledge, in: db) }
       let (calls, messages) = try writer.read { db in
         (
           try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM calls WHERE diagnosis_state != 1 AND diagnosis_state = 0") ?? 0,
@@ -56,8 +67,27 @@ extension CallStore {
     return update
   }
 
-  /// Marks what a change of rules concerns; returns whether the rules changed.
-  private static func markStaleDiagnoses(rules: [Rule], in db: Database) throws -> Bool {
+  /// The row of `knowledge_rule` that stands for the code tables: a code's category decides
+  /// what `category:` conditions match, so a change there concerns every diagnosis.
+  static let codeTablesRow = "#code-tables"
+
+  /// A fingerprint of what the rules read from the code tables: each code's and range's
+  /// category, by field.
+  static func codeTablesFingerprint(_ knowledge: KnowledgeBase) -> Int {
+    var text = ""
+    for table in knowledge.tables {
+      text += table.id + ":" + table.fields.joined(separator: ",") + ";"
+      for code in table.entries.keys.sorted() { text += "\(code)=\(table.entries[code]?.category.rawValue ?? "");" }
+      for range in table.ranges {
+        text += "\(range.codes.lowerBound)-\(range.codes.upperBound)=\(range.entry.category.rawValue);"
+      }
+    }
+    return Int(truncatingIfNeeded: FNV1a.hash(Array(text.utf8)))
+  }
+
+  /// Marks what a change of rules or code tables concerns; returns whether anything changed.
+  private static func markStaleDiagnoses(knowledge: KnowledgeBase, in db: Database) throws -> Bool {
+    let rules = knowledge.rules
     struct Recorded: Equatable {
       var revision: Int
       var appliesTo: String
@@ -73,8 +103,14 @@ extension CallStore {
       current[rule.id] = Recorded(
         revision: rule.revision, appliesTo: rule.appliesTo.rawValue, alsoForSuccess: rule.alsoForSuccess)
     }
+    current[codeTablesRow] = Recorded(
+      revision: codeTablesFingerprint(knowledge), appliesTo: "codes", alsoForSuccess: true)
     guard recorded != current else { return false }
-    for table in ["calls", "sms"] {
+    let codesChanged = recorded[codeTablesRow] != current[codeTablesRow] && !recorded.isEmpty
+    for table in ["calls", "sms"] where codesChanged {
+      try db.execute(sql: "UPDATE \(table) SET diagnosis_state = 0")
+    }
+    for table in ["calls", "sms"] where !codesChanged {
       let kind = table == "calls" ? SubjectKind.call.rawValue : SubjectKind.sms.rawValue
       let changed = current.filter { $0.value.appliesTo == kind && recorded[$0.key] != $0.value }
       let touchesSuccesses = changed.contains { $0.value.alsoForSuccess || recorded[$0.key]?.alsoForSuccess == true }
@@ -83,7 +119,8 @@ extension CallStore {
       } else if !changed.isEmpty {
         try db.execute(sql: "UPDATE \(table) SET diagnosis_state = 0 WHERE verdict IS NOT 'ok'")
       }
-      let removed = recorded.filter { $0.value.appliesTo == kind && current[$0.key] == nil }.keys
+      // Removed, or moved to another kind of subject: gone from this kind's findings.
+      let removed = recorded.filter { $0.value.appliesTo == kind && current[$0.key]?.appliesTo != kind }.keys
       for id in removed {
         try db.execute(
           sql: "UPDATE \(table) SET diagnosis_state = 0 WHERE (' ' || findings) LIKE ? ESCAPE '\\'",
@@ -114,22 +151,22 @@ extension CallStore {
           let rows = try Row.fetchAll(
             db,
             sql: """
-              SELECT rowid, session_id FROM calls WHERE diagnosis_state != 1 AND \(whereClause) AND rowid > ?
-              ORDER BY rowid LIMIT ?
+              SELECT id, session_id FROM calls WHERE diagnosis_state != 1 AND \(whereClause) AND id > ?
+              ORDER BY id LIMIT ?
               """,
             arguments: StatementArguments(arguments + [lastRowId, Self.diagnosisBatch]))
           let diagnoser = StoreDiagnoser(engine: engine, db: db)
           let update = try db.cachedStatement(
             sql: """
               UPDATE calls SET verdict = ?, cause_rule = ?, cause_confidence = ?, findings = ?,
-                diagnosis_state = ? WHERE rowid = ?
+                diagnosis_state = ? WHERE id = ?
               """)
           for row in rows {
             guard let call = try CallAssembler.call(sessionId: row["session_id"], in: db) else { continue }
-            let rowId: Int64 = row["rowid"]
+            let rowId: Int64 = row["id"]
             try update.execute(arguments: StatementArguments(try diagnoser.diagnose(call).columnValues + [rowId]))
           }
-          return (rows.count, rows.last?["rowid"])
+          return (rows.count, rows.last?["id"])
         }
         done += count
         guard let last, count == Self.diagnosisBatch else { break }

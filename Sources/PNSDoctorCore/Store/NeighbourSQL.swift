@@ -58,11 +58,17 @@ enum NeighbourSQL {
         guard let table = knowledge.table(for: field) else { return Filter(sql: "0", arguments: []) }
         let listed = table.entries.values.filter { $0.code != 0 && $0.category == category }.map(\.code).sorted()
         var tests = listed.isEmpty ? [] : ["\(column) IN (\(listed.map(String.init).joined(separator: ",")))"]
+        // A code without its own entry takes the category of the first range holding it
+        // (CodeTable.entry(for:)), so each range excludes the codes of the ranges before it.
         let explicit = table.entries.keys.sorted().map(String.init).joined(separator: ",")
-        for range in table.ranges where range.entry.category == category {
-          tests.append(
-            "(\(column) BETWEEN \(range.codes.lowerBound) AND \(range.codes.upperBound) AND \(column) != 0"
-              + (explicit.isEmpty ? ")" : " AND \(column) NOT IN (\(explicit)))"))
+        var earlier: [ClosedRange<Int>] = []
+        for range in table.ranges {
+          defer { earlier.append(range.codes) }
+          guard range.entry.category == category else { continue }
+          var test = "(\(column) BETWEEN \(range.codes.lowerBound) AND \(range.codes.upperBound) AND \(column) != 0"
+          if !explicit.isEmpty { test += " AND \(column) NOT IN (\(explicit))" }
+          for before in earlier { test += " AND \(column) NOT BETWEEN \(before.lowerBound) AND \(before.upperBound)" }
+          tests.append(test + ")")
         }
         guard !tests.isEmpty else { return Filter(sql: "0", arguments: []) }
         return Filter(sql: "COALESCE(" + tests.joined(separator: " OR ") + ", 0)", arguments: [])

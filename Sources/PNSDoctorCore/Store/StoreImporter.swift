@@ -72,12 +72,13 @@ public struct StoreImporter: Sendable {
   }
 
   /// Calls diagnosed with the help of their neighbours are diagnosed again once the whole
-  /// input is in: a neighbour stored after them may change the answer.
+  /// input is in (each batch marks those near its calls): a neighbour stored after them may
+  /// change the answer.
   private func finishPatterns(_ statistics: inout ImportStatistics) throws(StoreError) {
     guard let engine, let span = statistics.callSpan else { return }
     let window = Int64(engine.knowledge.neighbourWindow * 1000)
     statistics.patternCallsRediagnosed = try store.rediagnoseCalls(
-      whereClause: "diagnosis_state = 2 AND start_ms BETWEEN ? AND ?",
+      whereClause: "diagnosis_state = 0 AND start_ms BETWEEN ? AND ?",
       arguments: [span.lowerBound - window, span.upperBound + window], engine: engine)
   }
 
@@ -109,6 +110,17 @@ public struct StoreImporter: Sendable {
         }
       }
       let span = try CallAssembler.refresh(sessions: touched, fresh: fresh, diagnoser: diagnoser, in: db)
+      // Calls whose diagnosis looked at their neighbours, near the calls just written, are
+      // marked for diagnosis: at the end of this input, or by the next command that opens the
+      // store if this import does not get there.
+      if let engine, let span, engine.knowledge.neighbourWindow > 0 {
+        let window = Int64(engine.knowledge.neighbourWindow * 1000)
+        try db.execute(
+          sql: """
+            UPDATE calls SET diagnosis_state = 0
+            WHERE diagnosis_state != 1 AND diagnosis_state = 2 AND start_ms BETWEEN ? AND ?
+            """, arguments: [span.lowerBound - window, span.upperBound + window])
+      }
       return (id, new, duplicate, touched.count, span)
     }
     if let span = outcome.span {

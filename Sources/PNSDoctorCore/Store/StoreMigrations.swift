@@ -151,19 +151,61 @@ enum StoreMigrations {
       // index instead of every row; it holds no copy of the numbers (external content).
       try db.execute(
         sql: """
-          ALTER TABLE calls ADD COLUMN verdict TEXT;
-          ALTER TABLE calls ADD COLUMN cause_rule TEXT;
-          ALTER TABLE calls ADD COLUMN cause_confidence REAL;
-          ALTER TABLE calls ADD COLUMN findings TEXT;
-          ALTER TABLE calls ADD COLUMN diagnosis_state INTEGER NOT NULL DEFAULT 0;
+          -- calls is rebuilt with an INTEGER PRIMARY KEY: the number index refers to calls by
+          -- id, and an id (unlike the rowid of a table keyed by text) survives a VACUUM.
+          CREATE TABLE calls_v3 (
+            id INTEGER PRIMARY KEY,
+            session_id TEXT NOT NULL UNIQUE,
+            mode TEXT NOT NULL,
+            service_type TEXT,
+            start_ms INTEGER,
+            end_ms INTEGER,
+            caller TEXT,
+            callee TEXT,
+            privacy_number TEXT,
+            outcome TEXT NOT NULL,
+            failed INTEGER NOT NULL,
+            state_code INTEGER,
+            release_point INTEGER,
+            q850_cause INTEGER,
+            call_out_q850_cause INTEGER,
+            sip_status INTEGER,
+            ring_ms INTEGER,
+            talk_ms INTEGER,
+            event_count INTEGER NOT NULL,
+            has_cdr INTEGER NOT NULL,
+            cdr_deliveries INTEGER NOT NULL,
+            verdict TEXT,
+            cause_rule TEXT,
+            cause_confidence REAL,
+            findings TEXT,
+            diagnosis_state INTEGER NOT NULL DEFAULT 0
+          );
+          INSERT INTO calls_v3 (
+            session_id, mode, service_type, start_ms, end_ms, caller, callee, privacy_number, outcome, failed,
+            state_code, release_point, q850_cause, call_out_q850_cause, sip_status, ring_ms, talk_ms, event_count,
+            has_cdr, cdr_deliveries)
+          SELECT
+            session_id, mode, service_type, start_ms, end_ms, caller, callee, privacy_number, outcome, failed,
+            state_code, release_point, q850_cause, call_out_q850_cause, sip_status, ring_ms, talk_ms, event_count,
+            has_cdr, cdr_deliveries
+          FROM calls;
+          DROP TABLE calls;
+          ALTER TABLE calls_v3 RENAME TO calls;
+          CREATE INDEX calls_by_start ON calls(start_ms);
+          CREATE INDEX calls_failed_by_start ON calls(failed, start_ms);
+          CREATE INDEX calls_by_callee ON calls(callee);
+          CREATE INDEX calls_by_state_code ON calls(state_code);
+          CREATE INDEX calls_by_release_point ON calls(release_point);
+          CREATE INDEX calls_by_q850_cause ON calls(q850_cause);
+          CREATE INDEX calls_by_sip_status ON calls(sip_status);
+          CREATE INDEX calls_by_mode ON calls(mode, start_ms);
           CREATE INDEX calls_by_cause ON calls(failed, cause_rule);
           -- Pattern rules count a call's neighbours by caller, privacy number or callee number
           -- block within a time window: these indexes find exactly those calls. The block index
           -- serves the rules' 7-character blocks (+86 and four digits); other lengths scan the
           -- time window.
-          DROP INDEX calls_by_caller;
           CREATE INDEX calls_by_caller ON calls(caller, start_ms);
-          DROP INDEX calls_by_privacy_number;
           CREATE INDEX calls_by_privacy_number ON calls(privacy_number, start_ms);
           CREATE INDEX calls_by_callee_block ON calls(substr(callee, 1, 7), start_ms);
           -- The filter box looks a typed code up in every code column, each through its index.
@@ -185,23 +227,23 @@ enum StoreMigrations {
           ) WITHOUT ROWID;
 
           CREATE VIRTUAL TABLE calls_search USING fts5(
-            caller, callee, privacy_number, content='calls', content_rowid='rowid', tokenize='trigram');
+            caller, callee, privacy_number, content='calls', content_rowid='id', tokenize='trigram');
           CREATE TRIGGER calls_search_insert AFTER INSERT ON calls BEGIN
             INSERT INTO calls_search(rowid, caller, callee, privacy_number)
-            VALUES (new.rowid, new.caller, new.callee, new.privacy_number);
+            VALUES (new.id, new.caller, new.callee, new.privacy_number);
           END;
           CREATE TRIGGER calls_search_delete AFTER DELETE ON calls BEGIN
             INSERT INTO calls_search(calls_search, rowid, caller, callee, privacy_number)
-            VALUES ('delete', old.rowid, old.caller, old.callee, old.privacy_number);
+            VALUES ('delete', old.id, old.caller, old.callee, old.privacy_number);
           END;
           CREATE TRIGGER calls_search_update AFTER UPDATE OF caller, callee, privacy_number ON calls
           WHEN old.caller IS NOT new.caller OR old.callee IS NOT new.callee
             OR old.privacy_number IS NOT new.privacy_number
           BEGIN
             INSERT INTO calls_search(calls_search, rowid, caller, callee, privacy_number)
-            VALUES ('delete', old.rowid, old.caller, old.callee, old.privacy_number);
+            VALUES ('delete', old.id, old.caller, old.callee, old.privacy_number);
             INSERT INTO calls_search(rowid, caller, callee, privacy_number)
-            VALUES (new.rowid, new.caller, new.callee, new.privacy_number);
+            VALUES (new.id, new.caller, new.callee, new.privacy_number);
           END;
           INSERT INTO calls_search(calls_search) VALUES ('rebuild');
           """)
@@ -257,19 +299,16 @@ enum StoreMigrations {
             first_line INTEGER NOT NULL,
             raw TEXT NOT NULL
           );
-          -- v1's key was session|icid|end|fail: the icid and the fail time come back out of it.
+          -- v1's key was session|icid|end|fail: the fail time is what follows its last '|'; the
+          -- icid comes from the record itself (an icid could hold a '|').
           INSERT INTO cdr_v3
-            SELECT id, session_id, NULLIF(key_icid, ''), service_type, caller, called, forward_destination,
-              bind_number, call_in_ms, answer_ms, end_ms, CAST(NULLIF(key_fail, '') AS INTEGER), q850_cause,
-              release_point, sip_status, call_out_q850_cause, deliveries, source_id, first_line, raw
-            FROM (
-              SELECT *,
-                substr(rest, 1, instr(rest, '|') - 1) AS key_icid,
-                substr(rest, instr(rest, '|') + 1 + instr(substr(rest, instr(rest, '|') + 1), '|')) AS key_fail,
-                COALESCE((SELECT id FROM source WHERE source.name = cdr.first_source ORDER BY id LIMIT 1), 0)
-                  AS source_id
-              FROM (SELECT *, substr(dedupe_key, length(session_id) + 2) AS rest FROM cdr) AS cdr
-            );
+            SELECT id, session_id, CAST(json_extract(raw, '$.icid') AS TEXT), service_type, caller, called,
+              forward_destination, bind_number, call_in_ms, answer_ms, end_ms,
+              CAST(NULLIF(replace(dedupe_key, rtrim(dedupe_key, replace(dedupe_key, '|', '')), ''), '') AS INTEGER),
+              q850_cause, release_point, sip_status, call_out_q850_cause, deliveries,
+              COALESCE((SELECT id FROM source WHERE source.name = cdr.first_source ORDER BY id LIMIT 1), 0),
+              first_line, raw
+            FROM cdr;
           DROP TABLE cdr;
           ALTER TABLE cdr_v3 RENAME TO cdr;
           CREATE UNIQUE INDEX cdr_key ON cdr(

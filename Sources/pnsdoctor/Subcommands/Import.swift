@@ -30,7 +30,7 @@ extension PNSDoctorCommand {
       // Diagnoses already stored are brought up to date first, so that every call ends up
       // diagnosed with the same rules.
       let callStore = try store.openDiagnosed(language: language, knowledge: base)
-      let importer = StoreImporter(store: callStore, engine: ProcessInfo.processInfo.environment["NOENGINE"] == nil ? DiagnosisEngine(knowledge: base) : nil)
+      let importer = StoreImporter(store: callStore, engine: DiagnosisEngine(knowledge: base))
       let inputs = InputList.expand(paths)
       let totalBytes = inputs.files.reduce(0) { $0 + $1.size }
       let progress = ProgressBar(

@@ -12,7 +12,9 @@ struct StoreMigrationTests {
     // A store as pnsdoctor wrote it before v3: text keys, and the input's name on each message.
     let queue = try DatabaseQueue(path: path)
     try StoreMigrations.migrator.migrate(queue, upTo: "v2-source-heads")
+    // An icid holding the key's separator must not shift the fields parsed out of the old key.
     let cdr = StoreTestSupport.cdr(session: "old-1", answered: false, releasePoint: 8104, q850: 20, sip: 480)
+      .replacingOccurrences(of: "\"icid\":\"icid-old-1\"", with: "\"icid\":\"icid|old-1\"")
     let event = StoreTestSupport.event("callin", session: "old-1", time: "2024-05-13 05:24:57")
     let cdrMessage = try #require(CallAssembler.message(fromStored: cdr))
     let eventMessage = try #require(CallAssembler.message(fromStored: event))
@@ -36,7 +38,7 @@ struct StoreMigrationTests {
           INSERT INTO cdr (dedupe_key, session_id, service_type, call_in_ms, end_ms, q850_cause, release_point,
             sip_status, deliveries, first_source, first_line, raw)
           VALUES (?, 'old-1', '004', ?, ?, 20, 8104, 480, 2, 'old.log', 2, ?)
-          """, arguments: ["old-1|icid-old-1|\(end)|", start, end, cdr])
+          """, arguments: ["old-1|icid|old-1|\(end)|", start, end, cdr])
       try db.execute(
         sql: """
           INSERT INTO calls (session_id, mode, start_ms, outcome, failed, release_point, event_count, has_cdr,
@@ -52,7 +54,7 @@ struct StoreMigrationTests {
         try Int.fetchOne(db, sql: "SELECT first_source_id FROM call_event")
       )
     }
-    #expect(row["icid"] as String? == "icid-old-1")
+    #expect(row["icid"] as String? == "icid|old-1")
     #expect(row["fail_ms"] as Int64? == nil)
     #expect(row["end_ms"] as Int64? == end)
     #expect(row["first_source_id"] as Int64? == 7)

@@ -137,6 +137,31 @@ struct StoredDiagnosisTests {
     #expect(try Self.allCalls(store).allSatisfy { $0.diagnosis?.findings.contains { $0.ruleId == "callee-powered-off" } != true })
   }
 
+  @Test func aChangedCodeCategoryOrARuleMovedToSMSIsNoticed() throws {
+    let store = try Self.demoStore(count: 150, seed: 13)
+    let base = Self.knowledge
+    _ = try store.updateDiagnoses(engine: DiagnosisEngine(knowledge: base))
+    // A code's category decides what `category:` conditions match: every diagnosis is redone.
+    var tables = base.tables
+    let index = try #require(tables.firstIndex { $0.fields.contains("stateCode") })
+    let code = try #require(tables[index].entries.keys.first { $0 != 0 })
+    let before = tables[index].entries[code]?.category
+    tables[index].entries[code]?.category = before == .platform ? .network : .platform
+    let recategorised = try store.updateDiagnoses(engine: DiagnosisEngine(knowledge: KnowledgeBase(tables: tables, rules: base.rules)))
+    #expect(recategorised.knowledgeChanged)
+    #expect(recategorised.callsDiagnosed == 150)
+    #expect(recategorised.smsDiagnosed == (try store.counts().smsNotifications))
+
+    // A call rule that now applies to SMS: the calls it was a finding of lose it.
+    var rules = base.rules
+    let moved = try #require(rules.firstIndex { $0.id == "callee-busy" })
+    let holders = try Self.allCalls(store).filter { $0.diagnosis?.findings.contains { $0.ruleId == "callee-busy" } == true }
+    #expect(!holders.isEmpty)
+    rules[moved].appliesTo = .sms
+    _ = try store.updateDiagnoses(engine: DiagnosisEngine(knowledge: KnowledgeBase(tables: tables, rules: rules)))
+    #expect(try Self.allCalls(store).allSatisfy { $0.diagnosis?.findings.contains { $0.ruleId == "callee-busy" } != true })
+  }
+
   @Test func callsImportedWithoutKnowledgeAreDiagnosedWhenTheStoreIsUpdated() throws {
     var bytes: [UInt8] = []
     _ = DemoGenerator(count: 120, seed: 5).generate { bytes += $0 }
