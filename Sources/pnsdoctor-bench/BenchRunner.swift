@@ -47,8 +47,15 @@ struct BenchRunner {
     step("sqlite3 CSV import")
     try comparisons.sqlite(into: &figures)
 
-    step("TUI, headless")
+    step("TUI, headless (twice: after the steps above, then again with the store's pages cached)")
     try probeTUI(store: store, into: &figures)
+    var again = BenchFigures()
+    try probeTUI(store: store, into: &again)
+    figures.notes.append(
+      String(
+        format: "TUI again: first screen %.1f ms, keystroke median %.1f ms, p95 %.1f ms, open a call %.1f ms",
+        again.tuiFirstScreenSeconds * 1000, again.tuiKeystrokeMedianSeconds * 1000, again.tuiKeystrokeP95Seconds * 1000,
+        again.tuiOpenDetailSeconds * 1000))
 
     step("pnsdoctor diagnose of one pasted CDR")
     try diagnosePaste(folder: folder, into: &figures)

@@ -106,16 +106,81 @@ public struct CallQuery: Sendable, Equatable {
     )
   }
 
+  /// Set by `planned(in:)`: the search matches few calls.
+  var searchIsSelective = false
+
+  /// At most this many matches make a search selective.
+  static let selectiveSearchLimit = 5000
+
+  /// Whether only `failedOnly` narrows the list (the store's kept counts then answer).
+  var isUnfiltered: Bool {
+    since == nil && until == nil && number == nil && code == nil && mode == nil && causes.isEmpty
+      && (search?.trimmingCharacters(in: .whitespaces).isEmpty ?? true)
+  }
+
+  /// This query with its plan chosen: whether the search's matches are few enough to drive it
+  /// (a 6-digit number: tens of calls) or so many that walking the list in order and checking
+  /// each call is quicker (three common digits: a large share of the store).
+  func planned(in db: Database) throws -> CallQuery {
+    guard let (branches, values) = searchBranches() else { return self }
+    var planned = self
+    let matches = try Int.fetchOne(
+      db, sql: "SELECT COUNT(*) FROM (SELECT 1 FROM (\(branches)) LIMIT ?)",
+      arguments: StatementArguments(values + [Self.selectiveSearchLimit + 1])) ?? 0
+    planned.searchIsSelective = matches <= Self.selectiveSearchLimit
+    return planned
+  }
+
+  /// The union of the queries that find the search's matches (as call ids), each answered by
+  /// an index: a session id by its beginning through the primary key, three or more digits of
+  /// a number through the trigram index, a code through its column's index, a cause through
+  /// the cause index. Nothing scans the table.
+  private func searchBranches() -> (String, [any DatabaseValueConvertible])? {
+    guard let search = search?.trimmingCharacters(in: .whitespaces), !search.isEmpty else { return nil }
+    var branches = ["SELECT id FROM calls WHERE session_id >= ? AND session_id < ?"]
+    var values: [any DatabaseValueConvertible] = [search, search + "\u{10FFFF}"]
+    let digits = search.filter(\.isNumber)
+    if !digits.isEmpty && digits.count == search.filter({ !" -+".contains($0) }).count {
+      // Numbers match from three digits on (fewer would match nearly every call).
+      if digits.count >= 3 {
+        branches.append("SELECT rowid FROM calls_search WHERE calls_search MATCH ?")
+        values.append("\"" + digits + "\"")
+      }
+      // 0 means "no cause" in every code field: it would match nearly every call.
+      if let code = Int(digits), code != 0, digits.count <= 7 {
+        for column in CodeFilter.Field.any.columns {
+          branches.append("SELECT id FROM calls WHERE \(column) = ?")
+          values.append(code)
+        }
+      }
+    }
+    if !searchCodes.isEmpty {
+      let list = searchCodes.sorted().map(String.init).joined(separator: ",")
+      branches += CodeFilter.Field.any.columns.map { "SELECT id FROM calls WHERE \($0) IN (\(list))" }
+    }
+    if !searchRules.isEmpty {
+      // `failed IN (0, 1)` lets the (failed, cause_rule) index serve the lookup.
+      branches.append(
+        "SELECT id FROM calls WHERE failed IN (0, 1) AND cause_rule IN ("
+          + searchRules.map { _ in "?" }.joined(separator: ",") + ")")
+      values += searchRules.sorted()
+    }
+    return (branches.joined(separator: " UNION ALL "), values)
+  }
+
   private func whereClause() -> (String, [any DatabaseValueConvertible]) {
     var conditions: [String] = []
     var arguments: [any DatabaseValueConvertible] = []
-    if failedOnly { conditions.append("failed = 1") }
+    // When the search matches few calls, a unary + keeps SQLite from driving the query by
+    // these columns' indexes: it starts from the search's matches instead.
+    let plus = searchIsSelective ? "+" : ""
+    if failedOnly { conditions.append("\(plus)failed = 1") }
     if let since {
-      conditions.append("start_ms >= ?")
+      conditions.append("\(plus)start_ms >= ?")
       arguments.append(since.millisecondsSince1970)
     }
     if let until {
-      conditions.append("start_ms < ?")
+      conditions.append("\(plus)start_ms < ?")
       arguments.append(until.millisecondsSince1970)
     }
     if let number {
@@ -130,46 +195,15 @@ public struct CallQuery: Sendable, Equatable {
     }
     if let mode {
       let modes = CallMode.allCases.filter { $0.mayBe(mode) }.map(\.rawValue)
-      conditions.append("mode IN (" + modes.map { _ in "?" }.joined(separator: ",") + ")")
+      conditions.append("\(plus)mode IN (" + modes.map { _ in "?" }.joined(separator: ",") + ")")
       arguments += modes
     }
     if !causes.isEmpty {
       conditions.append("cause_rule IN (" + causes.map { _ in "?" }.joined(separator: ",") + ")")
       arguments += causes.sorted()
     }
-    if let search = search?.trimmingCharacters(in: .whitespaces), !search.isEmpty {
-      // Each way of matching is a query an index answers (a session id by its beginning through
-      // the primary key, part of a number through the trigram index, a code through its
-      // column's index); the call must be in their union. Nothing scans the table, so a
-      // keystroke costs the same on a million calls as on a hundred.
-      var branches = ["SELECT id FROM calls WHERE session_id >= ? AND session_id < ?"]
-      var values: [any DatabaseValueConvertible] = [search, search + "\u{10FFFF}"]
-      let digits = search.filter(\.isNumber)
-      if !digits.isEmpty && digits.count == search.filter({ !" -+".contains($0) }).count {
-        // Numbers match from three digits on (fewer would match nearly every call).
-        if digits.count >= 3 {
-          branches.append("SELECT rowid FROM calls_search WHERE calls_search MATCH ?")
-          values.append("\"" + digits + "\"")
-        }
-        if let code = Int(digits), digits.count <= 7 {
-          for column in CodeFilter.Field.any.columns {
-            branches.append("SELECT id FROM calls WHERE \(column) = ?")
-            values.append(code)
-          }
-        }
-      }
-      if !searchCodes.isEmpty {
-        let list = searchCodes.sorted().map(String.init).joined(separator: ",")
-        branches += CodeFilter.Field.any.columns.map { "SELECT id FROM calls WHERE \($0) IN (\(list))" }
-      }
-      if !searchRules.isEmpty {
-        // `failed IN (0, 1)` lets the (failed, cause_rule) index serve the lookup.
-        branches.append(
-          "SELECT id FROM calls WHERE failed IN (0, 1) AND cause_rule IN ("
-            + searchRules.map { _ in "?" }.joined(separator: ",") + ")")
-        values += searchRules.sorted()
-      }
-      conditions.append("id IN (" + branches.joined(separator: " UNION ALL ") + ")")
+    if let (branches, values) = searchBranches() {
+      conditions.append("id IN (" + branches + ")")
       arguments += values
     }
     return (conditions.joined(separator: " AND "), arguments)

@@ -6,7 +6,12 @@ extension CallStore {
   public func count(matching query: CallQuery) throws(StoreError) -> Int {
     do {
       return try writer.read { db in
-        let (sql, arguments) = query.countSQL()
+        // Without filters (failed or all calls), the kept counts answer.
+        if query.isUnfiltered {
+          let column = query.failedOnly ? "failed_calls" : "calls"
+          if let kept = try Int.fetchOne(db, sql: "SELECT \(column) FROM store_counts WHERE id = 1") { return kept }
+        }
+        let (sql, arguments) = try query.planned(in: db).countSQL()
         return try Int.fetchOne(db, sql: sql, arguments: arguments) ?? 0
       }
     } catch {

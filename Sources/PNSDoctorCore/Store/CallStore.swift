@@ -101,7 +101,7 @@ public final class CallStore: Sendable {
   public func calls(matching query: CallQuery) throws(StoreError) -> [CallSummary] {
     do {
       return try writer.read { db in
-        let (sql, arguments) = query.sql()
+        let (sql, arguments) = try query.planned(in: db).sql()
         return try Row.fetchAll(db, sql: sql, arguments: arguments).map(CallSummary.init(row:))
       }
     } catch {
@@ -110,14 +110,12 @@ public final class CallStore: Sendable {
   }
 
   /// How many calls, failed calls and SMS notifications the store holds: what the list's
-  /// status line shows (quick: the calls table and its indexes only).
+  /// status line shows (kept up to date by triggers, so reading them costs nothing).
   public func counts() throws(StoreError) -> StoreCounts {
     do {
       return try writer.read { db in
-        StoreCounts(
-          calls: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM calls") ?? 0,
-          failedCalls: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM calls WHERE failed = 1") ?? 0,
-          smsNotifications: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sms") ?? 0)
+        let row = try Row.fetchOne(db, sql: "SELECT calls, failed_calls, sms FROM store_counts WHERE id = 1")
+        return StoreCounts(calls: row?[0] ?? 0, failedCalls: row?[1] ?? 0, smsNotifications: row?[2] ?? 0)
       }
     } catch {
       throw Self.translate(error, path: path)

@@ -219,6 +219,32 @@ enum StoreMigrations {
           ALTER TABLE sms ADD COLUMN diagnosis_state INTEGER NOT NULL DEFAULT 0;
           CREATE INDEX sms_to_diagnose ON sms(id) WHERE diagnosis_state != 1;
 
+          -- How many calls, failed calls and SMS the store holds, kept by triggers: the list's
+          -- status line would otherwise count a million rows on every keystroke.
+          CREATE TABLE store_counts (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            calls INTEGER NOT NULL,
+            failed_calls INTEGER NOT NULL,
+            sms INTEGER NOT NULL
+          );
+          INSERT INTO store_counts VALUES (
+            1, (SELECT COUNT(*) FROM calls), (SELECT COUNT(*) FROM calls WHERE failed = 1), (SELECT COUNT(*) FROM sms));
+          CREATE TRIGGER calls_count_insert AFTER INSERT ON calls BEGIN
+            UPDATE store_counts SET calls = calls + 1, failed_calls = failed_calls + new.failed WHERE id = 1;
+          END;
+          CREATE TRIGGER calls_count_delete AFTER DELETE ON calls BEGIN
+            UPDATE store_counts SET calls = calls - 1, failed_calls = failed_calls - old.failed WHERE id = 1;
+          END;
+          CREATE TRIGGER calls_count_update AFTER UPDATE OF failed ON calls WHEN old.failed != new.failed BEGIN
+            UPDATE store_counts SET failed_calls = failed_calls + new.failed - old.failed WHERE id = 1;
+          END;
+          CREATE TRIGGER sms_count_insert AFTER INSERT ON sms BEGIN
+            UPDATE store_counts SET sms = sms + 1 WHERE id = 1;
+          END;
+          CREATE TRIGGER sms_count_delete AFTER DELETE ON sms BEGIN
+            UPDATE store_counts SET sms = sms - 1 WHERE id = 1;
+          END;
+
           CREATE TABLE knowledge_rule (
             rule_id TEXT PRIMARY KEY,
             revision INTEGER NOT NULL,

@@ -60,6 +60,7 @@ struct StoreMigrationTests {
     #expect(row["first_source_id"] as Int64? == 7)
     #expect(row["deliveries"] as Int? == 2)
     #expect(eventSource == 7)
+    #expect(try store.counts() == StoreCounts(calls: 1, failedCalls: 1, smsNotifications: 0))
 
     // The same messages imported again are recognised as stored; the number search finds the
     // migrated call; the rules diagnose it.

@@ -32,6 +32,14 @@ struct StoredDiagnosisTests {
     let diagnoser = InputDiagnoser(knowledge: Self.knowledge, store: store)
     let calls = try Self.allCalls(store)
     #expect(calls.count == 600)
+    // The counts kept by triggers agree with the rows.
+    let counts = try store.counts()
+    #expect(counts.calls == 600)
+    #expect(counts.failedCalls == calls.filter { $0.outcome == .failed }.count)
+    #expect(counts.smsNotifications == (try store.messageCounts().smsNotifications))
+    var failedOnly = CallQuery()
+    failedOnly.failedOnly = true
+    #expect(try store.count(matching: failedOnly) == counts.failedCalls)
     var withCause = 0
     for call in calls {
       let stored = try #require(call.diagnosis, "\(call.sessionId) has no stored diagnosis")
@@ -178,7 +186,7 @@ struct StoredDiagnosisTests {
     let store = try Self.demoStore(count: 500, seed: 9)
     let calls = try Self.allCalls(store)
     let samples = calls.prefix(40).compactMap(\.caller).map { String($0.filter(\.isNumber).dropFirst(5).prefix(4)) }
-      + calls.prefix(20).compactMap(\.callee).map { String($0.filter(\.isNumber).suffix(6)) } + ["861", "999999", "10", "7"]
+      + calls.prefix(20).compactMap(\.callee).map { String($0.filter(\.isNumber).suffix(6)) } + ["861", "999999", "10", "7", "0", "000"]
     for digits in samples {
       var query = CallQuery()
       query.limit = 1_000_000
@@ -189,10 +197,20 @@ struct StoredDiagnosisTests {
         calls.filter { call in
           (digits.count >= 3 && [call.caller, call.callee, call.privacyNumber].contains { $0?.contains(digits) == true })
             || call.sessionId.hasPrefix(digits)
-            || (digits.count <= 7 && [call.stateCode, call.releasePoint, call.q850Cause, call.callOutQ850Cause, call.sipStatus].contains(code))
+            || (digits.count <= 7 && code != 0
+              && [call.stateCode, call.releasePoint, call.q850Cause, call.callOutQ850Cause, call.sipStatus].contains(code))
         }.map(\.sessionId))
       #expect(found == expected, "search \(digits)")
       #expect(try store.count(matching: query) == expected.count)
+      // Both plans (driven by the matches, or by the list's order) give the same calls.
+      for selective in [true, false] {
+        var planned = query
+        planned.failedOnly = true
+        planned.searchIsSelective = selective
+        let (sql, arguments) = planned.sql()
+        let failed = try store.writer.read { db in try String.fetchAll(db, sql: "SELECT session_id FROM (\(sql))", arguments: arguments) }
+        #expect(Set(failed) == Set(calls.filter { expected.contains($0.sessionId) && $0.outcome == .failed }.map(\.sessionId)))
+      }
     }
   }
 }
