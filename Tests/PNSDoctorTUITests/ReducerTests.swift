@@ -147,6 +147,23 @@ struct ReducerTests {
     #expect(state.calls.total == 3)
   }
 
+  @Test func aTotalCountedOnlyUpToTheListsBoundShowsAPlus() throws {
+    let store = try TUIFixtures.store()
+    var state = TUIFixtures.loadedState(store: store)
+    _ = Reducer.reduce(
+      &state,
+      .callsLoaded(
+        generation: state.generation, windowStart: 0, rows: state.calls.rows, total: 10_000, counts: state.counts,
+        totalIsLowerBound: true))
+    let status = Renderer(knowledge: TUIFixtures.knowledge).render(state).lines.joined(separator: "\n")
+    #expect(status.contains("10000+ shown"))
+    // An exact total again drops the plus.
+    _ = Reducer.reduce(
+      &state,
+      .callsLoaded(generation: state.generation, windowStart: 0, rows: state.calls.rows, total: 3, counts: state.counts))
+    #expect(!Renderer(knowledge: TUIFixtures.knowledge).render(state).lines.joined().contains("+ shown"))
+  }
+
   @Test func everyBoundCommandIsReachableAndHelpListsEveryBinding() {
     let bound = Set(KeyMap.standard.bindings.map(\.command))
     #expect(bound == Set(Command.allCases))

@@ -100,10 +100,14 @@ public struct CallQuery: Sendable, Equatable {
 
   /// The SQL that counts the matching calls.
   func countSQL() -> (String, StatementArguments) {
+    let (sql, arguments) = matchSQL()
+    return ("SELECT COUNT(*) FROM (\(sql))", arguments)
+  }
+
+  /// The SQL that gives one row per matching call, in no order: what counting reads.
+  func matchSQL() -> (String, StatementArguments) {
     let (conditions, arguments) = whereClause()
-    return (
-      "SELECT COUNT(*) FROM calls" + (conditions.isEmpty ? "" : " WHERE " + conditions), StatementArguments(arguments)
-    )
+    return ("SELECT 1 FROM calls" + (conditions.isEmpty ? "" : " WHERE " + conditions), StatementArguments(arguments))
   }
 
   /// Set by `planned(in:)`: the search matches few calls.
@@ -131,41 +135,100 @@ public struct CallQuery: Sendable, Equatable {
     return planned
   }
 
-  /// The union of the queries that find the search's matches (as call ids), each answered by
-  /// an index: a session id by its beginning through the primary key, three or more digits of
-  /// a number through the trigram index, a code through its column's index, a cause through
-  /// the cause index. Nothing scans the table.
-  private func searchBranches() -> (String, [any DatabaseValueConvertible])? {
+  /// What the search looks for, worked out once for both ways of asking.
+  private struct SearchTerms {
+    /// The beginning of a session id.
+    var sessionPrefix: String?
+    /// Three or more digits of a number.
+    var digits: String?
+    var code: Int?
+    var codes: [Int]
+    var rules: [String]
+  }
+
+  private func searchTerms() -> SearchTerms? {
     guard let search = search?.trimmingCharacters(in: .whitespaces), !search.isEmpty else { return nil }
-    var branches = ["SELECT id FROM calls WHERE session_id >= ? AND session_id < ?"]
-    var values: [any DatabaseValueConvertible] = [search, search + "\u{10FFFF}"]
+    // Session ids start with a few digits most of them share, so digits alone match ids only
+    // from six on; text with other characters is looked up from its first character.
+    let looksLikeId = search.count >= 6 || search.contains { !$0.isNumber }
+    var terms = SearchTerms(
+      sessionPrefix: looksLikeId ? search : nil, digits: nil, code: nil, codes: searchCodes.sorted(),
+      rules: searchRules.sorted())
     let digits = search.filter(\.isNumber)
     if !digits.isEmpty && digits.count == search.filter({ !" -+".contains($0) }).count {
       // Numbers match from three digits on (fewer would match nearly every call).
-      if digits.count >= 3 {
-        branches.append("SELECT rowid FROM calls_search WHERE calls_search MATCH ?")
-        values.append("\"" + digits + "\"")
-      }
+      if digits.count >= 3 { terms.digits = digits }
       // 0 means "no cause" in every code field: it would match nearly every call.
-      if let code = Int(digits), code != 0, digits.count <= 7 {
-        for column in CodeFilter.Field.any.columns {
-          branches.append("SELECT id FROM calls WHERE \(column) = ?")
-          values.append(code)
-        }
+      if let code = Int(digits), code != 0, digits.count <= 7 { terms.code = code }
+    }
+    return terms
+  }
+
+  /// The union of the queries that find the search's matches (as call ids), each answered by
+  /// an index: a session id by its beginning through the primary key, digits of a number
+  /// through the trigram index, a code through its column's index, a cause through the cause
+  /// index. For a search that matches few calls.
+  private func searchBranches() -> (String, [any DatabaseValueConvertible])? {
+    guard let terms = searchTerms() else { return nil }
+    var branches: [String] = []
+    var values: [any DatabaseValueConvertible] = []
+    if let prefix = terms.sessionPrefix {
+      branches.append("SELECT id FROM calls WHERE session_id >= ? AND session_id < ?")
+      values += [prefix, prefix + "\u{10FFFF}"]
+    }
+    if let digits = terms.digits {
+      branches.append("SELECT rowid FROM calls_search WHERE calls_search MATCH ?")
+      values.append("\"" + digits + "\"")
+    }
+    if let code = terms.code {
+      for column in CodeFilter.Field.any.columns {
+        branches.append("SELECT id FROM calls WHERE \(column) = ?")
+        values.append(code)
       }
     }
-    if !searchCodes.isEmpty {
-      let list = searchCodes.sorted().map(String.init).joined(separator: ",")
+    if !terms.codes.isEmpty {
+      let list = terms.codes.map(String.init).joined(separator: ",")
       branches += CodeFilter.Field.any.columns.map { "SELECT id FROM calls WHERE \($0) IN (\(list))" }
     }
-    if !searchRules.isEmpty {
+    if !terms.rules.isEmpty {
       // `failed IN (0, 1)` lets the (failed, cause_rule) index serve the lookup.
       branches.append(
         "SELECT id FROM calls WHERE failed IN (0, 1) AND cause_rule IN ("
-          + searchRules.map { _ in "?" }.joined(separator: ",") + ")")
-      values += searchRules.sorted()
+          + terms.rules.map { _ in "?" }.joined(separator: ",") + ")")
+      values += terms.rules
     }
-    return (branches.joined(separator: " UNION ALL "), values)
+    // A search with nothing to look for matches nothing.
+    return (branches.isEmpty ? "SELECT NULL WHERE 0" : branches.joined(separator: " UNION ALL "), values)
+  }
+
+  /// The same matches as `searchBranches`, as a test of each row: for a search that matches so
+  /// many calls that walking the list in order finds a page of them at once.
+  private func searchRowTest() -> (String, [any DatabaseValueConvertible])? {
+    guard let terms = searchTerms() else { return nil }
+    var tests: [String] = []
+    var values: [any DatabaseValueConvertible] = []
+    if let prefix = terms.sessionPrefix {
+      tests.append("(session_id >= ? AND session_id < ?)")
+      values += [prefix, prefix + "\u{10FFFF}"]
+    }
+    if let digits = terms.digits {
+      // The trigram index matches a quoted phrase as a substring, as instr does.
+      tests += ["instr(caller, ?) > 0", "instr(callee, ?) > 0", "instr(privacy_number, ?) > 0"]
+      values += [digits, digits, digits]
+    }
+    if let code = terms.code {
+      tests += CodeFilter.Field.any.columns.map { "\($0) = ?" }
+      values += CodeFilter.Field.any.columns.map { _ in code }
+    }
+    if !terms.codes.isEmpty {
+      let list = terms.codes.map(String.init).joined(separator: ",")
+      tests += CodeFilter.Field.any.columns.map { "\($0) IN (\(list))" }
+    }
+    if !terms.rules.isEmpty {
+      tests.append("cause_rule IN (" + terms.rules.map { _ in "?" }.joined(separator: ",") + ")")
+      values += terms.rules
+    }
+    return ("COALESCE(" + (tests.isEmpty ? "0" : tests.joined(separator: " OR ")) + ", 0)", values)
   }
 
   private func whereClause() -> (String, [any DatabaseValueConvertible]) {
@@ -202,8 +265,11 @@ public struct CallQuery: Sendable, Equatable {
       conditions.append("cause_rule IN (" + causes.map { _ in "?" }.joined(separator: ",") + ")")
       arguments += causes.sorted()
     }
-    if let (branches, values) = searchBranches() {
+    if searchIsSelective, let (branches, values) = searchBranches() {
       conditions.append("id IN (" + branches + ")")
+      arguments += values
+    } else if let (test, values) = searchRowTest() {
+      conditions.append(test)
       arguments += values
     }
     return (conditions.joined(separator: " AND "), arguments)

@@ -19,6 +19,27 @@ extension CallStore {
     }
   }
 
+  /// How many calls match `query`, counting no further than `limit`: a list on screen needs
+  /// no exact total of a filter that matches most of a large store.
+  /// - Returns: the count, and whether it stopped at `limit` (more calls match).
+  public func count(matching query: CallQuery, upTo limit: Int) throws(StoreError) -> (count: Int, isLowerBound: Bool) {
+    if query.isUnfiltered {
+      let exact = try count(matching: query)
+      return (exact, false)
+    }
+    do {
+      return try writer.read { db in
+        let (sql, arguments) = try query.planned(in: db).matchSQL()
+        let count =
+          try Int.fetchOne(
+            db, sql: "SELECT COUNT(*) FROM (\(sql) LIMIT ?)", arguments: arguments + [limit + 1]) ?? 0
+        return count > limit ? (limit, true) : (count, false)
+      }
+    } catch {
+      throw Self.translate(error, path: path)
+    }
+  }
+
   /// SMS notifications matching `query`, newest first, and how many match in all.
   public func smsNotifications(matching query: SMSQuery) throws(StoreError) -> (rows: [SMSSummary], total: Int) {
     do {

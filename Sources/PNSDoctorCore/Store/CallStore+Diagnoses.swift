@@ -58,9 +58,13 @@ extension CallStore {
       }
       let total = calls + messages
       if total > 0 { progress(0, total) }
-      update.callsDiagnosed = try rediagnoseCalls(
-        whereClause: "diagnosis_state = 0", arguments: [], engine: engine, progress: { progress($0, total) })
-      update.smsDiagnosed = try rediagnoseSMS(engine: engine) { progress(calls + $0, total) }
+      if calls > 0 {
+        update.callsDiagnosed = try rediagnoseCalls(
+          whereClause: "diagnosis_state = 0", arguments: [], engine: engine, progress: { progress($0, total) })
+      }
+      if messages > 0 {
+        update.smsDiagnosed = try rediagnoseSMS(engine: engine) { progress(calls + $0, total) }
+      }
     } catch {
       throw Self.translate(error, path: path)
     }

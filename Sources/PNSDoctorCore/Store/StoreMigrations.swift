@@ -210,7 +210,7 @@ enum StoreMigrations {
           CREATE INDEX calls_by_callee_block ON calls(substr(callee, 1, 7), start_ms);
           -- The filter box looks a typed code up in every code column, each through its index.
           CREATE INDEX calls_by_call_out_q850_cause ON calls(call_out_q850_cause);
-          CREATE INDEX calls_to_diagnose ON calls(start_ms) WHERE diagnosis_state != 1;
+          CREATE INDEX calls_to_diagnose ON calls(id) WHERE diagnosis_state != 1;
 
           ALTER TABLE sms ADD COLUMN verdict TEXT;
           ALTER TABLE sms ADD COLUMN cause_rule TEXT;

@@ -5,8 +5,11 @@ public import PNSDoctorCore
 public enum Action: Sendable {
   case key(Key)
   case resized(width: Int, height: Int)
-  /// `total` and `counts` are `nil` when only another window of the same list was loaded.
-  case callsLoaded(generation: Int, windowStart: Int, rows: [CallSummary], total: Int?, counts: StoreCounts?)
+  /// `total` and `counts` are `nil` when only another window of the same list was loaded;
+  /// `totalIsLowerBound` when counting stopped early (more calls match than `total`).
+  case callsLoaded(
+    generation: Int, windowStart: Int, rows: [CallSummary], total: Int?, counts: StoreCounts?,
+    totalIsLowerBound: Bool = false)
   case smsLoaded(generation: Int, windowStart: Int, rows: [SMSSummary], total: Int)
   case callOpened(CallDetailState)
   case smsOpened(SMSDetailState)

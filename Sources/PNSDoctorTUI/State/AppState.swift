@@ -38,6 +38,8 @@ public struct AppState: Sendable {
   public var editingFilter = false
   /// Counts of the whole store, for the status line.
   public var counts: StoreCounts?
+  /// More calls match the filter than the list's total: counting stopped at the list's bound.
+  public var callsTotalIsLowerBound = false
   /// Bumped with every change of what the lists show, so late answers to old queries are dropped.
   public var generation = 0
 

@@ -11,6 +11,10 @@ public struct EffectRunner: Sendable {
     self.diagnoser = InputDiagnoser(knowledge: knowledge, store: store)
   }
 
+  /// How many calls of a filtered list are counted (and can be scrolled to); an unfiltered
+  /// list's total comes from the store's kept counts and has no bound.
+  public static let listBound = 10_000
+
   /// Does what `effect` asks and returns the action carrying the result (or `.failed` with a
   /// message in `language`). Blocking: call it off the UI thread.
   public func run(_ effect: Effect, language: Language) -> Action {
@@ -23,9 +27,11 @@ public struct EffectRunner: Sendable {
           query.searchRules = diagnoser.engine.knowledge.callRules(matching: search)
         }
         let rows = try store.calls(matching: query)
+        // The list scrolls through at most `listBound` calls; a filter matching more shows "N+".
+        let total = counting ? try store.count(matching: query, upTo: Self.listBound) : nil
         return .callsLoaded(
-          generation: generation, windowStart: query.offset, rows: rows,
-          total: counting ? try store.count(matching: query) : nil, counts: counting ? try store.counts() : nil)
+          generation: generation, windowStart: query.offset, rows: rows, total: total?.count,
+          counts: counting ? try store.counts() : nil, totalIsLowerBound: total?.isLowerBound ?? false)
       case .loadSMS(let query, let generation):
         let (rows, total) = try store.smsNotifications(matching: query)
         return .smsLoaded(generation: generation, windowStart: query.offset, rows: rows, total: total)

@@ -17,11 +17,14 @@ public enum Reducer {
       return loadIfNeeded(&state)
     case .key(let key):
       return handle(key, &state)
-    case .callsLoaded(let generation, let windowStart, let rows, let total, let counts):
+    case .callsLoaded(let generation, let windowStart, let rows, let total, let counts, let totalIsLowerBound):
       guard generation == state.generation else { return [] }
       state.calls.rows = rows
       state.calls.windowStart = windowStart
-      if let total { state.calls.total = total }
+      if let total {
+        state.calls.total = total
+        state.callsTotalIsLowerBound = totalIsLowerBound
+      }
       state.calls.loading = false
       if let counts { state.counts = counts }
       state.calls.selected = min(state.calls.selected, max(0, state.calls.total - 1))

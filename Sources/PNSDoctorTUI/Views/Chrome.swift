@@ -37,10 +37,11 @@ enum Chrome {
     switch state.tab {
     case .calls:
       let counts = state.counts
+      let shown = "\(state.calls.total)\(state.callsTotalIsLowerBound ? "+" : "")"
       parts.append(
         l.pick(
-          "\(state.calls.total) shown · \(counts?.failedCalls ?? 0) failed · \(counts?.calls ?? 0) total",
-          "显示 \(state.calls.total) · 失败 \(counts?.failedCalls ?? 0) · 共 \(counts?.calls ?? 0)"))
+          "\(shown) shown · \(counts?.failedCalls ?? 0) failed · \(counts?.calls ?? 0) total",
+          "显示 \(shown) · 失败 \(counts?.failedCalls ?? 0) · 共 \(counts?.calls ?? 0)"))
       parts.append(l.pick("sort ", "排序 ") + state.sort.label.text(in: l))
     case .sms:
       parts.append(
