@@ -98,6 +98,15 @@ public struct CallQuery: Sendable, Equatable {
     return (sql, StatementArguments(arguments + [limit, offset]))
   }
 
+  /// The SQL that gives the ids of every matching call, in the list's order (for a selective
+  /// search: the page and the total then come from one pass over its matches).
+  func orderedIdsSQL() -> (String, StatementArguments) {
+    let (conditions, arguments) = whereClause()
+    var sql = "SELECT id FROM calls"
+    if !conditions.isEmpty { sql += " WHERE " + conditions }
+    return (sql + " ORDER BY \(order.sql)", StatementArguments(arguments))
+  }
+
   /// The SQL that counts the matching calls.
   func countSQL() -> (String, StatementArguments) {
     let (sql, arguments) = matchSQL()
@@ -114,7 +123,7 @@ public struct CallQuery: Sendable, Equatable {
   var searchIsSelective = false
 
   /// At most this many matches make a search selective.
-  static let selectiveSearchLimit = 5000
+  static let selectiveSearchLimit = 50_000
 
   /// Whether only `failedOnly` narrows the list (the store's kept counts then answer).
   var isUnfiltered: Bool {

@@ -19,21 +19,42 @@ extension CallStore {
     }
   }
 
-  /// How many calls match `query`, counting no further than `limit`: a list on screen needs
-  /// no exact total of a filter that matches most of a large store.
-  /// - Returns: the count, and whether it stopped at `limit` (more calls match).
-  public func count(matching query: CallQuery, upTo limit: Int) throws(StoreError) -> (count: Int, isLowerBound: Bool) {
-    if query.isUnfiltered {
-      let exact = try count(matching: query)
-      return (exact, false)
-    }
+  /// A page of the call list and how many calls match, counting no further than `limit`:
+  /// what the list on screen asks on every keystroke of a filter, in one read. A search that
+  /// matches few calls is run once: its matches, in order, give both the page and the total.
+  public func page(
+    matching query: CallQuery, countingUpTo limit: Int
+  ) throws(StoreError) -> (rows: [CallSummary], total: Int, totalIsLowerBound: Bool) {
     do {
       return try writer.read { db in
-        let (sql, arguments) = try query.planned(in: db).matchSQL()
-        let count =
-          try Int.fetchOne(
-            db, sql: "SELECT COUNT(*) FROM (\(sql) LIMIT ?)", arguments: arguments + [limit + 1]) ?? 0
-        return count > limit ? (limit, true) : (count, false)
+        let planned = try query.planned(in: db)
+        guard planned.searchIsSelective else {
+          let (sql, arguments) = planned.sql()
+          let rows = try Row.fetchAll(db, sql: sql, arguments: arguments).map(CallSummary.init(row:))
+          if query.isUnfiltered {
+            let column = query.failedOnly ? "failed_calls" : "calls"
+            let kept = try Int.fetchOne(db, sql: "SELECT \(column) FROM store_counts WHERE id = 1") ?? 0
+            return (rows, kept, false)
+          }
+          let (matches, matchArguments) = planned.matchSQL()
+          let count =
+            try Int.fetchOne(
+              db, sql: "SELECT COUNT(*) FROM (\(matches) LIMIT ?)", arguments: matchArguments + [limit + 1]) ?? 0
+          return (rows, min(count, limit), count > limit)
+        }
+        let (sql, arguments) = planned.orderedIdsSQL()
+        let ids = try Int64.fetchAll(db, sql: sql, arguments: arguments)
+        let pageIds = Array(ids.dropFirst(query.offset).prefix(query.limit))
+        var byId: [Int64: CallSummary] = [:]
+        if !pageIds.isEmpty {
+          let marks = Array(repeating: "?", count: pageIds.count).joined(separator: ",")
+          for row in try Row.fetchAll(
+            db, sql: "SELECT * FROM calls WHERE id IN (\(marks))", arguments: StatementArguments(pageIds))
+          {
+            byId[row["id"]] = CallSummary(row: row)
+          }
+        }
+        return (pageIds.compactMap { byId[$0] }, min(ids.count, limit), ids.count > limit)
       }
     } catch {
       throw Self.translate(error, path: path)

@@ -13,7 +13,7 @@ public struct EffectRunner: Sendable {
 
   /// How many calls of a filtered list are counted (and can be scrolled to); an unfiltered
   /// list's total comes from the store's kept counts and has no bound.
-  public static let listBound = 10_000
+  public static let listBound = 2_000
 
   /// Does what `effect` asks and returns the action carrying the result (or `.failed` with a
   /// message in `language`). Blocking: call it off the UI thread.
@@ -26,12 +26,16 @@ public struct EffectRunner: Sendable {
           query.searchCodes = diagnoser.engine.knowledge.callCodes(meaning: search)
           query.searchRules = diagnoser.engine.knowledge.callRules(matching: search)
         }
-        let rows = try store.calls(matching: query)
-        // The list scrolls through at most `listBound` calls; a filter matching more shows "N+".
-        let total = counting ? try store.count(matching: query, upTo: Self.listBound) : nil
+        guard counting else {
+          return .callsLoaded(
+            generation: generation, windowStart: query.offset, rows: try store.calls(matching: query), total: nil,
+            counts: nil)
+        }
+        // The list scrolls through at most `listBound` calls of a filter; more show as "N+".
+        let page = try store.page(matching: query, countingUpTo: Self.listBound)
         return .callsLoaded(
-          generation: generation, windowStart: query.offset, rows: rows, total: total?.count,
-          counts: counting ? try store.counts() : nil, totalIsLowerBound: total?.isLowerBound ?? false)
+          generation: generation, windowStart: query.offset, rows: page.rows, total: page.total,
+          counts: try store.counts(), totalIsLowerBound: page.totalIsLowerBound)
       case .loadSMS(let query, let generation):
         let (rows, total) = try store.smsNotifications(matching: query)
         return .smsLoaded(generation: generation, windowStart: query.offset, rows: rows, total: total)

@@ -202,6 +202,17 @@ struct StoredDiagnosisTests {
         }.map(\.sessionId))
       #expect(found == expected, "search \(digits)")
       #expect(try store.count(matching: query) == expected.count)
+      // The list's page query gives the same calls in the same order, and the same total.
+      var paged = query
+      paged.limit = 25
+      paged.offset = 3
+      let page = try store.page(matching: paged, countingUpTo: 1_000_000)
+      #expect(page.rows.map(\.sessionId) == Array(try store.calls(matching: query).map(\.sessionId).dropFirst(3).prefix(25)))
+      #expect(page.total == expected.count && !page.totalIsLowerBound)
+      if expected.count > 2 {
+        let bounded = try store.page(matching: paged, countingUpTo: 2)
+        #expect(bounded.total == 2 && bounded.totalIsLowerBound)
+      }
       // Both plans (driven by the matches, or by the list's order) give the same calls.
       for selective in [true, false] {
         var planned = query
