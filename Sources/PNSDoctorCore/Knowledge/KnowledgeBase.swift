@@ -46,11 +46,18 @@ public struct KnowledgeBase: Sendable {
     rules.first { $0.id == id }
   }
 
+  /// Typed filter text as words to look for in meanings and titles: trimmed and lowercased, or
+  /// `nil` when it is a number or shorter than two characters (those are numbers and codes).
+  private static func filterWords(_ text: String) -> String? {
+    let needle = text.trimmingCharacters(in: .whitespaces).lowercased()
+    guard needle.count >= 2, needle.contains(where: { !$0.isNumber }) else { return nil }
+    return needle
+  }
+
   /// The non-zero codes of the call tables whose meaning (in either language) contains `words`,
   /// ignoring case: how a filter finds calls by cause.
   public func callCodes(meaning words: String) -> Set<Int> {
-    let needle = words.trimmingCharacters(in: .whitespaces).lowercased()
-    guard needle.count >= 2, needle.contains(where: { !$0.isNumber }) else { return [] }
+    guard let needle = Self.filterWords(words) else { return [] }
     var codes = Set<Int>()
     for field in [CodeField.stateCode, .ulFailReason, .fwdUnaswRsn, .sipStatusCode] {
       guard let table = table(for: field) else { continue }
@@ -66,8 +73,7 @@ public struct KnowledgeBase: Sendable {
   /// The call rules whose id or title (in either language) contains `words`, ignoring case:
   /// how a filter finds calls by their stored cause.
   public func callRules(matching words: String) -> Set<String> {
-    let needle = words.trimmingCharacters(in: .whitespaces).lowercased()
-    guard needle.count >= 2, needle.contains(where: { !$0.isNumber }) else { return [] }
+    guard let needle = Self.filterWords(words) else { return [] }
     return Set(
       rules(for: .call).filter {
         $0.id.contains(needle) || $0.title.english.lowercased().contains(needle) || $0.title.chinese.contains(needle)

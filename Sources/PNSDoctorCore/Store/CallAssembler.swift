@@ -83,13 +83,18 @@ enum CallAssembler {
       let known = try Bool.fetchOne(exists, arguments: [sessionId]) ?? false
       let assembled: Call?
       if !known, let messages = fresh[sessionId] {
-        assembled = Call(sessionId: sessionId, events: messages.events, detailRecord: messages.detailRecord)
+        var built = Call(sessionId: sessionId, events: messages.events, detailRecord: messages.detailRecord)
+        // A copy of the CDR later in the same batch counted a delivery in the table only.
+        if built.detailRecord != nil {
+          built.detailRecordDeliveries = max(1, try Int.fetchOne(deliveriesOf, arguments: [sessionId]) ?? 0)
+        }
+        assembled = built
       } else {
+        // Read back with the deliveries of all its CDRs.
         assembled = try call(sessionId: sessionId, in: db)
       }
-      guard var call = assembled else { continue }
-      let deliveries = try Int.fetchOne(deliveriesOf, arguments: [sessionId]) ?? 0
-      if call.detailRecord != nil { call.detailRecordDeliveries = max(1, deliveries) }
+      guard let call = assembled else { continue }
+      let deliveries = call.detailRecordDeliveries
       let record = call.detailRecord
       let start = call.startTime?.millisecondsSince1970
       if let start { span = span.map { min($0.lowerBound, start)...max($0.upperBound, start) } ?? start...start }

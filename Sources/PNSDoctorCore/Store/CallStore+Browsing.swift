@@ -2,15 +2,17 @@ import GRDB
 
 /// What browsing needs beyond the call list: counts, SMS, raw messages, statistics.
 extension CallStore {
+  /// The number of calls, or of failed calls, as the triggers keep it in `store_counts`.
+  static func keptCount(failedOnly: Bool, in db: Database) throws -> Int? {
+    try Int.fetchOne(db, sql: "SELECT \(failedOnly ? "failed_calls" : "calls") FROM store_counts WHERE id = 1")
+  }
+
   /// How many calls match `query` (its limit and offset aside).
   public func count(matching query: CallQuery) throws(StoreError) -> Int {
     do {
       return try writer.read { db in
         // Without filters (failed or all calls), the kept counts answer.
-        if query.isUnfiltered {
-          let column = query.failedOnly ? "failed_calls" : "calls"
-          if let kept = try Int.fetchOne(db, sql: "SELECT \(column) FROM store_counts WHERE id = 1") { return kept }
-        }
+        if query.isUnfiltered, let kept = try Self.keptCount(failedOnly: query.failedOnly, in: db) { return kept }
         let (sql, arguments) = try query.planned(in: db).countSQL()
         return try Int.fetchOne(db, sql: sql, arguments: arguments) ?? 0
       }
@@ -32,9 +34,7 @@ extension CallStore {
           let (sql, arguments) = planned.sql()
           let rows = try Row.fetchAll(db, sql: sql, arguments: arguments).map(CallSummary.init(row:))
           if query.isUnfiltered {
-            let column = query.failedOnly ? "failed_calls" : "calls"
-            let kept = try Int.fetchOne(db, sql: "SELECT \(column) FROM store_counts WHERE id = 1") ?? 0
-            return (rows, kept, false)
+            return (rows, try Self.keptCount(failedOnly: query.failedOnly, in: db) ?? 0, false)
           }
           let (matches, matchArguments) = planned.matchSQL()
           let count =

@@ -110,11 +110,13 @@ extension CallStore {
     current[codeTablesRow] = Recorded(
       revision: codeTablesFingerprint(knowledge), appliesTo: "codes", alsoForSuccess: true)
     guard recorded != current else { return false }
+    // A change in the code tables concerns every diagnosis; otherwise, rule by rule.
     let codesChanged = recorded[codeTablesRow] != current[codeTablesRow] && !recorded.isEmpty
-    for table in ["calls", "sms"] where codesChanged {
-      try db.execute(sql: "UPDATE \(table) SET diagnosis_state = 0")
-    }
-    for table in ["calls", "sms"] where !codesChanged {
+    for table in ["calls", "sms"] {
+      if codesChanged {
+        try db.execute(sql: "UPDATE \(table) SET diagnosis_state = 0")
+        continue
+      }
       let kind = table == "calls" ? SubjectKind.call.rawValue : SubjectKind.sms.rawValue
       let changed = current.filter { $0.value.appliesTo == kind && recorded[$0.key] != $0.value }
       let touchesSuccesses = changed.contains { $0.value.alsoForSuccess || recorded[$0.key]?.alsoForSuccess == true }

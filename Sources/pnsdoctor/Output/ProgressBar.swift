@@ -23,11 +23,10 @@ final class ProgressBar {
       return
     }
     let fraction = min(1, Double(bytes) / Double(totalBytes))
-    let width = 30
-    let filled = Int(fraction * Double(width))
-    let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
     StandardError.write(
-      String(format: "\r%@ %3.0f%%  %.1f / %.1f MiB", bar, fraction * 100, mebibytes, Double(totalBytes) / 1_048_576),
+      String(
+        format: "\r%@ %3.0f%%  %.1f / %.1f MiB", Self.bar(fraction), fraction * 100, mebibytes,
+        Double(totalBytes) / 1_048_576),
       newline: false)
   }
 
@@ -37,9 +36,15 @@ final class ProgressBar {
     lastDraw = Date()
     drawn = true
     let fraction = min(1, Double(done) / Double(total))
+    StandardError.write(
+      String(format: "\r%@ %3.0f%%  %@ %d / %d", Self.bar(fraction), fraction * 100, label, done, total),
+      newline: false)
+  }
+
+  /// A 30-cell bar filled to `fraction`.
+  private static func bar(_ fraction: Double) -> String {
     let filled = Int(fraction * 30)
-    let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: 30 - filled)
-    StandardError.write(String(format: "\r%@ %3.0f%%  %@ %d / %d", bar, fraction * 100, label, done, total), newline: false)
+    return String(repeating: "█", count: filled) + String(repeating: "░", count: 30 - filled)
   }
 
   /// Marks one file of `size` bytes as done.
