@@ -74,6 +74,13 @@ let package = Package(
       ],
       swiftSettings: strictSettings
     ),
+    // The fuzz targets: `.ci/fuzz` builds this with `-sanitize=fuzzer,address -D FUZZING`; a plain
+    // build replays files through the same code (`pnsdoctor-fuzz FILE...`).
+    .executableTarget(
+      name: "pnsdoctor-fuzz",
+      dependencies: ["PNSDoctorCore"],
+      swiftSettings: strictSettings
+    ),
     .testTarget(
       name: "PNSDoctorCoreTests",
       dependencies: ["PNSDoctorCore", "PNSDoctorKnowledge"],

@@ -29,6 +29,30 @@ struct PNSDoctorCommand: ParsableCommand {
   @OptionGroup var knowledge: KnowledgeOptions
   @OptionGroup var display: DisplayOptions
 
+  /// Runs the command line. ArgumentParser's own messages (an unknown option, a value that does
+  /// not validate) quote what was typed, so they leave through the same sanitising writer as
+  /// every other message. Output that could not be written (a full disk, a closed descriptor)
+  /// fails the command instead of passing for success.
+  static func main() {
+    var status: Int32 = 0
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch {
+      let code = exitCode(for: error)
+      let message = fullMessage(for: error)
+      if !message.isEmpty {
+        if code == .success { print(message) } else { StandardError.write(message) }
+      }
+      status = code.rawValue
+    }
+    if fflush(nil) != 0 && status == 0 {
+      StandardError.write("error: cannot write the output: \(String(cString: strerror(errno)))")
+      status = ExitStatus.storeFailure
+    }
+    Foundation.exit(status)
+  }
+
   func run() throws {
     // The terminal UI needs a terminal on both sides; scripts and pipes get the plain list.
     let interactive = !noTui && isatty(0) == 1 && isatty(1) == 1

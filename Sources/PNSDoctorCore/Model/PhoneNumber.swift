@@ -31,9 +31,10 @@ public enum PhoneNumber {
   }
 
   /// `text` with every phone number in it masked: numbers in global format (`+` and 7 to 15
-  /// digits), numbers after `@` (as AX SMS texts name the receiver), and bare 11-digit mainland
-  /// mobile numbers (`1` and 10 more digits, with no digit on either side). Longer digit runs,
-  /// such as the parts of a session id, are left alone.
+  /// digits), numbers after `@` (as AX SMS texts name the receiver), and bare digit runs (no
+  /// digit on either side) shaped like a mainland number: a mobile number alone (`1` and 10
+  /// digits), after `86` or after `0086`, and a landline with its trunk `0` (11 or 12 digits).
+  /// Other digit runs, such as the parts of a session id or a timestamp, are left alone.
   public static func maskAll(in text: String) -> String {
     let characters = Array(text)
     var output = ""
@@ -48,8 +49,7 @@ public enum PhoneNumber {
       var end = start
       while isDigit(end) { end += 1 }
       let digits = String(characters[start..<end])
-      let bareMobile = !marker && digits.count == 11 && digits.first == "1"
-      if (marker && (7...15).contains(digits.count)) || bareMobile {
+      if (marker && (7...15).contains(digits.count)) || (!marker && isBareNumber(digits)) {
         switch character {
         case "+": output += mask("+" + digits)
         case "@": output += "@" + mask(digits)
@@ -69,6 +69,17 @@ public enum PhoneNumber {
       index += 1
     }
     return output
+  }
+
+  /// Whether a bare run of digits is shaped like a mainland number (see `maskAll`).
+  static func isBareNumber(_ digits: String) -> Bool {
+    switch digits.count {
+    case 11: return digits.hasPrefix("1") || (digits.hasPrefix("0") && !digits.hasPrefix("00"))
+    case 12: return digits.hasPrefix("0") && !digits.hasPrefix("00")
+    case 13: return digits.hasPrefix("861")
+    case 15: return digits.hasPrefix("00861")
+    default: return false
+    }
   }
 
   /// The number as the platform writes it (global format, `+86…`), from how a person may type

@@ -24,10 +24,20 @@ public final class CallStore: Sendable {
     self.writer = writer
   }
 
-  /// Opens (creating when needed) the store at `path`, and brings its schema up to date.
+  /// Opens the store at `path`, and brings its schema up to date.
+  /// - Parameter creating: whether a missing store is created (with its folder). Commands that
+  ///   only read pass `false`: a mistyped path then says so instead of making an empty store.
   /// - Throws: `StoreError` when the file cannot be opened, is not a store, or comes from a
   ///   newer pnsdoctor (nothing in it is changed then).
-  public static func open(path: String) throws(StoreError) -> CallStore {
+  public static func open(path: String, creating: Bool = true) throws(StoreError) -> CallStore {
+    var isDirectory: ObjCBool = false
+    let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+    if exists && isDirectory.boolValue {
+      throw StoreError(.cannotOpen, path: path, detail: "it is a folder, not a store file")
+    }
+    if !exists && !creating {
+      throw StoreError(.missing, path: path, detail: "")
+    }
     let directory = (path as NSString).deletingLastPathComponent
     if !directory.isEmpty {
       do {
@@ -62,20 +72,36 @@ public final class CallStore: Sendable {
     return store
   }
 
+  /// Brings the schema up to date. A store already up to date is only read, so that opening
+  /// one needs no write lock (an import in another process holds it now and then).
+  ///
+  /// Two processes opening a new store at once can both find a migration missing: GRDB runs
+  /// each in its own transaction, and the second one's fails (a table already exists) without
+  /// changing anything. So a failure is looked at again: done by the other process is done;
+  /// otherwise it is tried again, a few times, before being reported.
   private func migrate() throws(StoreError) {
     let migrator = StoreMigrations.migrator
-    do {
-      try writer.write { db in
-        // Refuse a newer schema before touching anything.
-        if try migrator.hasBeenSuperseded(db) {
-          throw StoreError(.newerSchema, path: path, detail: "")
+    var attempt = 0
+    while true {
+      attempt += 1
+      do {
+        let (superseded, complete) = try writer.read { db in
+          (try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db))
         }
+        // Refuse a newer schema before touching anything.
+        if superseded { throw StoreError(.newerSchema, path: path, detail: "") }
+        if complete { return }
+        try migrator.migrate(writer)
+        return
+      } catch let error as StoreError {
+        throw error
+      } catch {
+        let raced = (try? writer.read { db in try migrator.hasCompletedMigrations(db) }) == true
+        if raced { return }
+        let translated = Self.translate(error, path: path, opening: true)
+        guard attempt < 5, translated.kind == .cannotOpen || translated.kind == .database else { throw translated }
+        usleep(useconds_t(50_000 * attempt))
       }
-      try migrator.migrate(writer)
-    } catch let error as StoreError {
-      throw error
-    } catch {
-      throw Self.translate(error, path: path, opening: true)
     }
   }
 
@@ -86,7 +112,13 @@ public final class CallStore: Sendable {
       switch database.resultCode {
       case .SQLITE_NOTADB, .SQLITE_CORRUPT:
         return StoreError(.notAStore, path: path, detail: database.message ?? "\(database.resultCode)")
-      case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_READONLY:
+      case .SQLITE_READONLY, .SQLITE_PERM:
+        return StoreError(.readOnly, path: path, detail: database.message ?? "\(database.resultCode)")
+      case .SQLITE_BUSY, .SQLITE_LOCKED:
+        return StoreError(.busy, path: path, detail: database.message ?? "\(database.resultCode)")
+      case .SQLITE_FULL:
+        return StoreError(.full, path: path, detail: database.message ?? "\(database.resultCode)")
+      case .SQLITE_CANTOPEN:
         return StoreError(.cannotOpen, path: path, detail: database.message ?? "\(database.resultCode)")
       default:
         return StoreError(opening ? .cannotOpen : .database, path: path, detail: database.message ?? "\(database)")

@@ -8,6 +8,14 @@ public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case newerSchema
     /// The file is not a pnsdoctor store, or is damaged.
     case notAStore
+    /// There is no store at the path, and the command does not create one.
+    case missing
+    /// The store, or its folder, cannot be written.
+    case readOnly
+    /// Another process held the store's lock for longer than the wait allows.
+    case busy
+    /// The disk (or the quota) is full.
+    case full
     /// SQLite refused an operation.
     case database
   }
@@ -37,6 +45,22 @@ public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
       return language.pick(
         "\(path) is not a pnsdoctor store or is damaged: \(detail)",
         "\(path) 不是 pnsdoctor 存储或已损坏：\(detail)")
+    case .missing:
+      return language.pick(
+        "no store at \(path): import something first (pnsdoctor import FILE), or check --store",
+        "\(path) 处没有存储：请先导入（pnsdoctor import FILE），或检查 --store")
+    case .readOnly:
+      return language.pick(
+        "the store \(path) cannot be written (read-only file, folder or disk: \(detail)); copy it somewhere writable and use --store",
+        "存储 \(path) 不可写（文件、目录或磁盘只读：\(detail)）；请复制到可写位置并用 --store 指定")
+    case .busy:
+      return language.pick(
+        "the store \(path) stayed locked by another process (\(detail)); try again when it is done",
+        "存储 \(path) 一直被其他进程锁定（\(detail)）；请等其结束后重试")
+    case .full:
+      return language.pick(
+        "the disk holding \(path) is full (\(detail)); everything stored before this batch is kept, free some space and run again",
+        "\(path) 所在磁盘已满（\(detail)）；此前已存储的内容均保留，请释放空间后重试")
     case .database:
       return language.pick("store error in \(path): \(detail)", "存储 \(path) 出错：\(detail)")
     }

@@ -28,6 +28,9 @@ public struct StoreImporter: Sendable {
   ) throws(StoreError) -> ImportStatistics {
     var statistics = ImportStatistics()
     statistics.sources = 1
+    // Readers opening the store meanwhile leave the diagnoses to this import.
+    let activity = ImportActivity.begin(storePath: store.path)
+    defer { withExtendedLifetime(activity) {} }
     if let engine {
       // What is stored already is brought in line with these rules first (and the rules are
       // recorded), so that every call ends up diagnosed by the same rules. Nothing to do, and

@@ -41,7 +41,9 @@ public struct EffectRunner: Sendable {
         return .smsLoaded(generation: generation, windowStart: query.offset, rows: rows, total: total)
       case .openCall(let sessionId):
         guard let result = try diagnoser.diagnose(sessionId: sessionId), case .call(let call) = result.subject else {
-          return .failed(language.pick("call \(sessionId) is no longer in the store", "存储中已没有呼叫 \(sessionId)"))
+          // A status message, shown whatever the masking: the id's numbers stay masked.
+          let shown = PhoneNumber.maskAll(in: sessionId)
+          return .failed(language.pick("call \(shown) is no longer in the store", "存储中已没有呼叫 \(shown)"))
         }
         let raw = try store.rawMessages(sessionId: sessionId).map(Self.pretty)
         return .callOpened(CallDetailState(call: call, diagnosis: result.diagnosis, rawMessages: raw))

@@ -25,7 +25,7 @@ enum FindingLines {
         ]))
       lines.append(StyledLine("     " + finding.cause.text(in: l)))
       for item in finding.evidence {
-        let value = item.isPhoneNumber ? Presentation.number(item.value, state) : item.value
+        let value = item.isPhoneNumber ? Presentation.number(item.value, state) : Presentation.text(item.value, state)
         var pieces: [(text: String, role: Role)] = [("     • ", .muted), ("\(item.field) = \(value)", .key)]
         if let meaning = item.meaning { pieces.append(("  " + meaning.text(in: l), .muted)) }
         lines.append(StyledLine(pieces))

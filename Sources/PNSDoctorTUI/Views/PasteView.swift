@@ -23,13 +23,13 @@ struct PasteView {
     guard state.paste.diagnosed else { return }
     var lines: [StyledLine] = []
     for issue in state.paste.issues {
-      lines.append(StyledLine(issue.message(in: l), .failure))
+      lines.append(StyledLine(Presentation.text(issue.message(in: l), state), .failure))
     }
     for result in state.paste.results {
       let (verdict, role) = Presentation.verdict(result.diagnosis.verdict, l)
       lines.append(
         StyledLine([
-          (verdict.uppercased(), role), ("  \(result.diagnosis.kind.rawValue) \(result.diagnosis.id)", .muted),
+          (verdict.uppercased(), role), ("  \(result.diagnosis.kind.rawValue) " + Presentation.text(result.diagnosis.id, state), .muted),
         ]))
       lines += FindingLines.lines(result.diagnosis, state)
     }

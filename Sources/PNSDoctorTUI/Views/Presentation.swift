@@ -7,6 +7,12 @@ enum Presentation {
     return state.masked ? PhoneNumber.mask(number) : number
   }
 
+  /// Text that may hold numbers (a session id, a description, a message quoting a field), with
+  /// them masked while the screen masks numbers.
+  static func text(_ text: String, _ state: AppState) -> String {
+    state.masked ? PhoneNumber.maskAll(in: text) : text
+  }
+
   static func seconds(_ value: Double?) -> String {
     guard let value else { return "-" }
     return "\(Int(value.rounded()))s"

@@ -17,7 +17,7 @@ struct SMSDetailView {
       StyledLine([
         (verdict.uppercased(), role),
         (
-          "  \(sms.mode?.wireName ?? "-") · \(sms.timestamp.map(state.timeDisplay.format) ?? "-")  \(sms.smsIdentifier)",
+          "  \(sms.mode?.wireName ?? "-") · \(sms.timestamp.map(state.timeDisplay.format) ?? "-")  " + Presentation.text(sms.smsIdentifier, state),
           .normal
         ),
       ]),
@@ -30,7 +30,7 @@ struct SMSDetailView {
       lines.append(StyledLine(l.pick("text: ", "内容：") + (state.masked ? PhoneNumber.maskAll(in: content) : content)))
     }
     for parameter in sms.extensionParameters {
-      lines.append(StyledLine("  \(parameter.key) = \(parameter.value)", .muted))
+      lines.append(StyledLine("  \(parameter.key) = " + Presentation.text(parameter.value, state), .muted))
     }
     lines.append(.blank)
     return lines + FindingLines.lines(detail.diagnosis, state) + [

@@ -35,6 +35,12 @@ struct DisplayOptions: ParsableArguments {
     TimeDisplay(zone: TimeDisplay.zone(named: tz) ?? .current)
   }
 
+  /// Text that may hold numbers (a session id, a description, a message quoting a field) as it
+  /// may be shown: numbers in it masked unless `--reveal`, and always safe for a terminal.
+  func show(text: String, limit: Int = 400) -> String {
+    TerminalSanitizer.sanitize(reveal ? text : PhoneNumber.maskAll(in: text), limit: limit)
+  }
+
   /// A number as it may be shown: masked unless `--reveal`, and always safe for a terminal.
   func show(number: String?) -> String {
     guard let number else { return "-" }

@@ -19,8 +19,19 @@ struct StoreOptions: ParsableArguments {
   /// Opens the store and brings its stored diagnoses in step with `knowledge`: after a change
   /// of rules, the calls concerned are diagnosed again (with a progress line on a terminal and
   /// a note on standard error saying how many).
-  func openDiagnosed(language: Language, knowledge: KnowledgeBase) throws -> CallStore {
-    let callStore = try open(language: language)
+  ///
+  /// A command that only reads (`importing` false) leaves that work to an import running in
+  /// another process, and shows the stored diagnoses when the update cannot be written (a
+  /// read-only or full disk, a store locked too long): a warning, not a failure.
+  func openDiagnosed(language: Language, knowledge: KnowledgeBase, importing: Bool = false) throws -> CallStore {
+    let callStore = try open(language: language, creating: importing)
+    if !importing && ImportActivity.isRunning(storePath: callStore.path) {
+      StandardError.write(
+        language.pick(
+          "note: an import into this store is running; it diagnoses the calls it stores, refresh to see more",
+          "提示：正在向此存储导入，导入时会诊断新呼叫，刷新可见更多"))
+      return callStore
+    }
     let started = Date()
     let progress = ProgressBar(enabled: StandardError.isTerminal, totalBytes: nil)
     do {
@@ -41,16 +52,23 @@ struct StoreOptions: ParsableArguments {
       }
     } catch {
       progress.clear()
-      StandardError.write(error.message(in: language))
-      throw ExitCode(ExitStatus.storeFailure)
+      guard !importing else {
+        StandardError.write(error.message(in: language))
+        throw ExitCode(ExitStatus.storeFailure)
+      }
+      StandardError.write(
+        language.pick(
+          "warning: the stored diagnoses could not be brought up to date; showing them as stored. ",
+          "警告：无法更新存储中的诊断，按已存储内容显示。") + error.message(in: language))
     }
     return callStore
   }
 
-  /// Opens the store, turning a failure into a message and exit status 74.
-  func open(language: Language) throws -> CallStore {
+  /// Opens the store, turning a failure into a message and exit status 74. Only a command that
+  /// writes (`creating`) makes a store that does not exist.
+  func open(language: Language, creating: Bool = false) throws -> CallStore {
     do {
-      return try CallStore.open(path: path)
+      return try CallStore.open(path: path, creating: creating)
     } catch {
       StandardError.write(error.message(in: language))
       throw ExitCode(ExitStatus.storeFailure)

@@ -33,7 +33,7 @@ struct CallTable {
           call.failureCodes.map { "\($0.label)=\($0.code)" }.joined(separator: " "),
           seconds(call.ringSeconds),
           seconds(call.talkSeconds),
-          TerminalSanitizer.sanitize(call.sessionId, limit: 80),
+          display.show(text: call.sessionId, limit: 80),
         ])
       }
       let widths = headers.indices.map { column in rows.map { DisplayWidth.of($0[column]) }.max() ?? 0 }

@@ -28,7 +28,7 @@ struct DiagnosisText {
         lines.append("     " + l.pick("Cause: ", "原因：") + finding.cause.text(in: l))
         lines.append("     " + l.pick("Evidence:", "证据："))
         for item in finding.evidence {
-          let value = item.isPhoneNumber ? display.show(number: item.value) : item.value
+          let value = item.isPhoneNumber ? display.show(number: item.value) : display.show(text: item.value)
           let meaning = item.meaning.map { " — " + $0.text(in: l) } ?? ""
           lines.append("       \(item.field) = \(value)\(meaning)")
         }
@@ -39,7 +39,7 @@ struct DiagnosisText {
     }
     if !issues.isEmpty {
       lines.append(l.pick("Could not read:", "无法读取："))
-      for issue in issues.prefix(20) { lines.append("  " + issue.message(in: l)) }
+      for issue in issues.prefix(20) { lines.append("  " + display.show(text: issue.message(in: l), limit: 4000)) }
       if issues.count > 20 {
         lines.append(l.pick("  … and \(issues.count - 20) more", "  …… 另有 \(issues.count - 20) 条"))
       }
@@ -60,18 +60,18 @@ struct DiagnosisText {
     case .call(let call):
       let time = call.startTime.map(display.timeDisplay.format) ?? "-"
       return [
-        l.pick("Call ", "呼叫 ") + call.sessionId + "  " + l.pick("verdict: ", "结论：") + verdict,
+        l.pick("Call ", "呼叫 ") + display.show(text: call.sessionId) + "  " + l.pick("verdict: ", "结论：") + verdict,
         "  \(call.mode.rawValue) · \(time) · \(display.show(number: call.caller)) → X \(display.show(number: call.privacyNumber)) → \(display.show(number: call.callee))",
       ]
     case .sms(let sms):
       return [
-        l.pick("SMS ", "短信 ") + sms.smsIdentifier + "  " + l.pick("verdict: ", "结论：") + verdict,
+        l.pick("SMS ", "短信 ") + display.show(text: sms.smsIdentifier) + "  " + l.pick("verdict: ", "结论：") + verdict,
         "  \(sms.mode?.wireName ?? "-") · \(sms.timestamp.map(display.timeDisplay.format) ?? "-") · \(display.show(number: sms.calling)) → X \(display.show(number: sms.virtualNumber))",
       ]
     case .api(let response):
       return [
         l.pick("API response ", "接口响应 ") + response.resultCode + "  " + l.pick("verdict: ", "结论：") + verdict,
-        "  " + (response.resultDescription ?? ""),
+        "  " + display.show(text: response.resultDescription ?? ""),
       ]
     }
   }

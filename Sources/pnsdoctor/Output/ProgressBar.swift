@@ -19,15 +19,14 @@ final class ProgressBar {
     drawn = true
     let mebibytes = Double(bytes) / 1_048_576
     guard let totalBytes, totalBytes > 0 else {
-      StandardError.write(String(format: "\r%.1f MiB read", mebibytes), newline: false)
+      StandardError.writeControl(String(format: "\r%.1f MiB read", mebibytes))
       return
     }
     let fraction = min(1, Double(bytes) / Double(totalBytes))
-    StandardError.write(
+    StandardError.writeControl(
       String(
         format: "\r%@ %3.0f%%  %.1f / %.1f MiB", Self.bar(fraction), fraction * 100, mebibytes,
-        Double(totalBytes) / 1_048_576),
-      newline: false)
+        Double(totalBytes) / 1_048_576))
   }
 
   /// Shows `done` of `total` items, such as calls diagnosed.
@@ -36,9 +35,8 @@ final class ProgressBar {
     lastDraw = Date()
     drawn = true
     let fraction = min(1, Double(done) / Double(total))
-    StandardError.write(
-      String(format: "\r%@ %3.0f%%  %@ %d / %d", Self.bar(fraction), fraction * 100, label, done, total),
-      newline: false)
+    StandardError.writeControl(
+      String(format: "\r%@ %3.0f%%  %@ %d / %d", Self.bar(fraction), fraction * 100, label, done, total))
   }
 
   /// A 30-cell bar filled to `fraction`.
@@ -54,7 +52,7 @@ final class ProgressBar {
 
   func clear() {
     guard drawn else { return }
-    StandardError.write("\r\u{1B}[K", newline: false)
+    StandardError.writeControl("\r\u{1B}[K")
     drawn = false
   }
 }

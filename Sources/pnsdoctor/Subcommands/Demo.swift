@@ -37,21 +37,30 @@ extension PNSDoctorCommand {
     }
 
     /// Writes demo data to a file (or standard output for `-`).
+    ///
+    /// The file is opened and truncated in place, never replaced: a path that is a symbolic
+    /// link, a FIFO or a device (`/dev/null`) is written through, as a shell redirection would.
     static func write(count: Int, seed: UInt64, to path: String) throws -> DemoGenerator.Summary {
       let handle: FileHandle
       if path == "-" {
         handle = .standardOutput
       } else {
-        guard FileManager.default.createFile(atPath: path, contents: nil),
-          let opened = FileHandle(forWritingAtPath: path)
-        else {
-          throw ValidationError("cannot write \(path)")
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+          StandardError.write("error: cannot write \(path): \(String(cString: strerror(errno)))")
+          throw ExitCode(ExitStatus.storeFailure)
         }
-        handle = opened
+        handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
       }
-      defer { if path != "-" { try? handle.close() } }
-      return try DemoGenerator(count: count, seed: seed).generate { bytes in
-        try handle.write(contentsOf: Data(bytes))
+      do {
+        return try DemoGenerator(count: count, seed: seed).generate { bytes in
+          try handle.write(contentsOf: Data(bytes))
+        }
+      } catch {
+        let reason = ((error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError)?.localizedDescription
+          ?? error.localizedDescription
+        StandardError.write("error: cannot write \(path == "-" ? "the output" : path): \(reason)")
+        throw ExitCode(ExitStatus.storeFailure)
       }
     }
   }

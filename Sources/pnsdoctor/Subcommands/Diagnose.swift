@@ -48,7 +48,9 @@ extension PNSDoctorCommand {
         if let session {
           guard let found = try diagnoser.diagnose(sessionId: session) else {
             StandardError.write(
-              language.pick("no stored call with session id \(session)", "存储中没有 sessionId 为 \(session) 的呼叫"))
+              language.pick(
+                "no stored call with session id \(display.show(text: session))",
+                "存储中没有 sessionId 为 \(display.show(text: session)) 的呼叫"))
             throw ExitCode(ExitStatus.nothingRead)
           }
           results = [found]
@@ -77,7 +79,16 @@ extension PNSDoctorCommand {
     private func openStore(language: Language) throws -> CallStore? {
       let explicit =
         store.store != nil || ProcessInfo.processInfo.environment["PNSDOCTOR_STORE"].map { !$0.isEmpty } == true
-      guard explicit || session != nil || FileManager.default.fileExists(atPath: store.path) else { return nil }
+      let exists = FileManager.default.fileExists(atPath: store.path)
+      guard explicit || session != nil || exists else { return nil }
+      if !exists && session == nil {
+        // A paste is diagnosed on its own when the store named is not there; said, not refused.
+        StandardError.write(
+          language.pick(
+            "note: no store at \(store.path); diagnosing without stored calls",
+            "提示：\(store.path) 处没有存储；不结合已存储的呼叫进行诊断"))
+        return nil
+      }
       return try store.open(language: language)
     }
   }

@@ -29,7 +29,7 @@ extension PNSDoctorCommand {
       let base = try knowledge.load(language: language)
       // Diagnoses already stored are brought up to date first, so that every call ends up
       // diagnosed with the same rules.
-      let callStore = try store.openDiagnosed(language: language, knowledge: base)
+      let callStore = try store.openDiagnosed(language: language, knowledge: base, importing: true)
       let importer = StoreImporter(store: callStore, engine: DiagnosisEngine(knowledge: base))
       let inputs = InputList.expand(paths)
       let totalBytes = inputs.files.reduce(0) { $0 + $1.size }
@@ -55,7 +55,8 @@ extension PNSDoctorCommand {
         }
       }
       progress.clear()
-      let report = ImportReport(statistics: statistics, storePath: callStore.path, language: language)
+      let report = ImportReport(
+        statistics: statistics, storePath: callStore.path, language: language, reveal: display.reveal)
       print(format == .json ? report.json() : report.text(), terminator: "")
       if statistics.read == 0 && (statistics.rejected > 0 || inputs.files.isEmpty) {
         throw ExitCode(ExitStatus.nothingRead)

@@ -1,0 +1,50 @@
+import Foundation
+import PNSDoctorCore
+
+/// What one fuzzing run exercises. Both go through the same code the program runs: the input
+/// target reads bytes as `import` and a paste do, then diagnoses what it read; the rules target
+/// loads bytes as a rule file, then runs the rule's own examples against the real code tables.
+///
+/// The target is chosen by `PNSDOCTOR_FUZZ_TARGET` (`input` or `rules`): libFuzzer owns the
+/// command line, and one instrumented program is half the build time of two.
+enum FuzzTarget: String, CaseIterable, Sendable {
+  case input
+  case rules
+
+  /// The target named in the environment, `input` when none is.
+  static func fromEnvironment() -> FuzzTarget? {
+    let name = ProcessInfo.processInfo.environment["PNSDOCTOR_FUZZ_TARGET"] ?? "input"
+    return FuzzTarget(rawValue: name)
+  }
+
+  /// Feeds one input to the code under test. A crash, a sanitizer report or a hang is the
+  /// finding; what the code returns is not judged here (the bad-input tests judge it).
+  func run(_ bytes: [UInt8]) {
+    switch self {
+    case .input: Self.readAndDiagnose(bytes)
+    case .rules: Self.loadRuleAndRunExamples(bytes)
+    }
+  }
+
+  private static func readAndDiagnose(_ bytes: [UInt8]) {
+    let diagnoser = InputDiagnoser(knowledge: FuzzKnowledge.shared.base, store: nil)
+    guard let (results, issues, _) = try? diagnoser.diagnose(InMemoryByteSource(name: "fuzz", bytes: bytes))
+    else { return }
+    // What a person would be shown: every message and every finding, made safe for a terminal.
+    for issue in issues { _ = TerminalSanitizer.sanitize(issue.description) }
+    for result in results {
+      for finding in result.diagnosis.findings { _ = TerminalSanitizer.sanitize(finding.title.english) }
+    }
+  }
+
+  private static func loadRuleAndRunExamples(_ bytes: [UInt8]) {
+    let text = String(decoding: bytes, as: UTF8.self)
+    let path = FuzzKnowledge.rulePath(for: text)
+    let (loaded, _) = KnowledgeLoader.load(files: [(path: path, text: text)])
+    guard !loaded.rules.isEmpty else { return }
+    let knowledge = KnowledgeBase(tables: FuzzKnowledge.shared.base.tables, rules: loaded.rules)
+    let runner = RuleExampleRunner(knowledge: knowledge)
+    for rule in knowledge.rules { _ = runner.run(rule) }
+    _ = KnowledgeLinter.lint(knowledge)
+  }
+}
