@@ -190,9 +190,14 @@ final class TmuxSession {
 
   /// Sends SIGKILL to every process whose command line contains `text`.
   static func killProcesses(matching text: String) {
+    signalProcesses(matching: text, signal: SIGKILL)
+  }
+
+  /// Sends `signal` to every process whose command line contains `text`.
+  static func signalProcesses(matching text: String, signal: Int32) {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["pkill", "-KILL", "-f", "--", text]
+    process.arguments = ["pkill", "-\(signal)", "-f", "--", text]
     process.standardOutput = FileHandle.nullDevice
     process.standardError = FileHandle.nullDevice
     guard (try? process.run()) != nil else { return }

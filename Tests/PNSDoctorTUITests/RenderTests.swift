@@ -60,23 +60,25 @@ struct RenderTests {
 
   @Test func hostileTextFromDataCannotReachTheTerminalAndTheLayoutHolds() throws {
     let hostile = TUIFixtures.cdr(
-      "evil\\u001b]52;c;ZXZpbA==\\u0007\\u001b[2J\\u202egnp.exe\\r\\nnext", start: "2024-05-13 05:20:00",
+      "evil\\u001b]52;c;ZXZpbA==\\u0007\\u001b[2J\\u202egnp.exe\\r\\nnext\\u009b31m\\u061c\\u2028\\u180e\\u200b\\u2066end",
+      start: "2024-05-13 05:20:00",
       answered: false,
       releasePoint: 8104)
     let store = try TUIFixtures.store(TUIFixtures.pushes + "\n" + hostile)
-    var state = TUIFixtures.loadedState(width: 120, height: 30, store: store)
+    var state = TUIFixtures.loadedState(width: 160, height: 30, store: store)
     var screen = render(state)
     let everything = screen.cells.map(\.text).joined()
     #expect(!everything.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) })
-    #expect(!everything.unicodeScalars.contains { $0 == "\u{202E}" })
+    let invisible: Set<Unicode.Scalar> = ["\u{202E}", "\u{061C}", "\u{2028}", "\u{180E}", "\u{200B}", "\u{2066}"]
+    #expect(!everything.unicodeScalars.contains { invisible.contains($0) })
     // The hostile call opens, and its session id shows placeholders, on one line.
     _ = Reducer.reduce(&state, .key(.character("g")))
     TUIFixtures.settle(&state, Reducer.reduce(&state, .key(.enter)), store: store)
     screen = render(state)
     let line = try #require(screen.lines.first { $0.contains("evil") })
     #expect(line.contains("␛]52;c;ZXZpbA==␇␛[2J"))
-    #expect(line.contains("\\u{202E}gnp.exe␍␊next"))
-    #expect(screen.lines.allSatisfy { screen.columns($0) <= 120 })
+    #expect(line.contains("\\u{202E}gnp.exe␍␊next\\u{9B}31m\\u{61C}\\u{2028}\\u{180E}\\u{200B}\\u{2066}end"))
+    #expect(screen.lines.allSatisfy { screen.columns($0) <= 160 })
   }
 }
 

@@ -28,8 +28,13 @@ public struct InputReader<Source: ByteSource> {
   private var sawAnything = false
   private var headBytes: [UInt8] = []
 
-  /// - Parameter recordLimit: the largest record accepted, in bytes (16 MiB by default).
-  public init(source: Source, recordLimit: Int = 16 << 20) {
+  /// The largest record accepted by default, in bytes.
+  public static var defaultRecordLimit: Int { 64 << 20 }
+
+  /// - Parameter recordLimit: the largest record accepted, in bytes (64 MiB by default: a
+  ///   platform batch holds at most 50 CDRs, some 50 KB, yet a batch re-assembled by a
+  ///   customer's own tooling can hold 50,000, some 35 MB, and is still read whole).
+  public init(source: Source, recordLimit: Int = Self.defaultRecordLimit) {
     scanner = MessageScanner(source: source, recordLimit: recordLimit)
   }
 

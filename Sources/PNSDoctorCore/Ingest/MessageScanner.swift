@@ -15,7 +15,7 @@ struct MessageScanner<Source: ByteSource> {
   }
 
   /// The largest record accepted, in bytes.
-  static var defaultRecordLimit: Int { 16 << 20 }
+  static var defaultRecordLimit: Int { InputReader<Source>.defaultRecordLimit }
 
   private(set) var source: Source
   private let recordLimit: Int

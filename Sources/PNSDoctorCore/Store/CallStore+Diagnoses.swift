@@ -49,7 +49,13 @@ extension CallStore {
   ) throws(StoreError) -> DiagnosisUpdate {
     var update = DiagnosisUpdate()
     do {
-      update.knowledgeChanged = try writer.write { db in try Self.markStaleDiagnoses(knowledge: engine.knowledge, in: db) }
+      // Looked at in a read first: a store that is up to date is not written at all, so that a
+      // command that only reads does not wait for a writer in another process.
+      if try writer.read({ db in try Self.knowledgeChanged(engine.knowledge, in: db) }) {
+        update.knowledgeChanged = try writer.write { db in
+          try Self.markStaleDiagnoses(knowledge: engine.knowledge, in: db)
+        }
+      }
       let (calls, messages) = try writer.read { db in
         (
           try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM calls WHERE diagnosis_state != 1 AND diagnosis_state = 0") ?? 0,
@@ -90,25 +96,43 @@ extension CallStore {
   }
 
   /// Marks what a change of rules or code tables concerns; returns whether anything changed.
-  private static func markStaleDiagnoses(knowledge: KnowledgeBase, in db: Database) throws -> Bool {
-    let rules = knowledge.rules
-    struct Recorded: Equatable {
-      var revision: Int
-      var appliesTo: String
-      var alsoForSuccess: Bool
-    }
-    var recorded: [String: Recorded] = [:]
+  /// What the store records of one rule (or of the code tables), to tell a change of rules.
+  private struct KnowledgeRecord: Equatable {
+    var revision: Int
+    var appliesTo: String
+    var alsoForSuccess: Bool
+  }
+
+  /// The rules the stored diagnoses were made with.
+  private static func recordedKnowledge(in db: Database) throws -> [String: KnowledgeRecord] {
+    var recorded: [String: KnowledgeRecord] = [:]
     for row in try Row.fetchAll(db, sql: "SELECT * FROM knowledge_rule") {
-      recorded[row["rule_id"]] = Recorded(
+      recorded[row["rule_id"]] = KnowledgeRecord(
         revision: row["revision"], appliesTo: row["applies_to"], alsoForSuccess: row["also_for_success"])
     }
-    var current: [String: Recorded] = [:]
-    for rule in rules {
-      current[rule.id] = Recorded(
+    return recorded
+  }
+
+  /// The same record of `knowledge`.
+  private static func currentKnowledge(_ knowledge: KnowledgeBase) -> [String: KnowledgeRecord] {
+    var current: [String: KnowledgeRecord] = [:]
+    for rule in knowledge.rules {
+      current[rule.id] = KnowledgeRecord(
         revision: rule.revision, appliesTo: rule.appliesTo.rawValue, alsoForSuccess: rule.alsoForSuccess)
     }
-    current[codeTablesRow] = Recorded(
+    current[codeTablesRow] = KnowledgeRecord(
       revision: codeTablesFingerprint(knowledge), appliesTo: "codes", alsoForSuccess: true)
+    return current
+  }
+
+  /// Whether the store was diagnosed with other rules than `knowledge`'s (read only).
+  private static func knowledgeChanged(_ knowledge: KnowledgeBase, in db: Database) throws -> Bool {
+    try recordedKnowledge(in: db) != currentKnowledge(knowledge)
+  }
+
+  private static func markStaleDiagnoses(knowledge: KnowledgeBase, in db: Database) throws -> Bool {
+    let recorded = try recordedKnowledge(in: db)
+    let current = currentKnowledge(knowledge)
     guard recorded != current else { return false }
     // A change in the code tables concerns every diagnosis; otherwise, rule by rule.
     let codesChanged = recorded[codeTablesRow] != current[codeTablesRow] && !recorded.isEmpty

@@ -52,6 +52,11 @@ public final class CallStore: Sendable {
     do {
       pool = try DatabasePool(path: path, configuration: configuration)
     } catch {
+      // SQLite says only "unable to open database file" when a store it cannot write is in a
+      // folder where it cannot create the write-ahead log beside it either.
+      if exists && (access(path, W_OK) != 0 || access(directory.isEmpty ? "." : directory, W_OK) != 0) {
+        throw StoreError(.readOnly, path: path, detail: "no write permission")
+      }
       throw Self.translate(error, path: path, opening: true)
     }
     let store = CallStore(path: path, writer: pool)

@@ -17,6 +17,9 @@ public struct ImportStatistics: Sendable, Equatable {
   public var callsUpdated = 0
   /// Calls diagnosed again at the end because a pattern rule had looked at their neighbours.
   public var patternCallsRediagnosed = 0
+  /// Whether the import was asked to stop before the end of its input. What it read until
+  /// then is stored whole; importing the same input again completes it.
+  public var stopped = false
   /// The earliest and latest start (ms since 1970) of the calls written.
   var callSpan: ClosedRange<Int64>?
 
@@ -38,6 +41,7 @@ public struct ImportStatistics: Sendable, Equatable {
     sources += other.sources
     callsUpdated += other.callsUpdated
     patternCallsRediagnosed += other.patternCallsRediagnosed
+    stopped = stopped || other.stopped
     rejected += other.rejected
     issues += other.issues.prefix(max(0, Self.keptIssueLimit - issues.count))
   }

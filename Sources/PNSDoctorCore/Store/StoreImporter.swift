@@ -21,10 +21,13 @@ public struct StoreImporter: Sendable {
 
   /// Reads `source` to its end and stores what it holds.
   /// - Parameter progress: called now and then with the bytes read so far.
+  /// - Parameter shouldStop: asked after each batch; `true` ends the import there (a signal
+  ///   asked to stop), with `stopped` set in the statistics. The calls its later batches would
+  ///   have re-diagnosed stay marked for the next command that opens the store.
   /// - Throws: `StoreError` when the store fails; problems with the input are counted and
   ///   reported in the statistics, not thrown.
   public func importSource<Source: ByteSource>(
-    _ source: Source, progress: (Int) -> Void = { _ in }
+    _ source: Source, progress: (Int) -> Void = { _ in }, shouldStop: () -> Bool = { false }
   ) throws(StoreError) -> ImportStatistics {
     var statistics = ImportStatistics()
     statistics.sources = 1
@@ -54,6 +57,10 @@ public struct StoreImporter: Sendable {
             try write(records, head: head, sourceName: sourceName, sourceId: &sourceId, into: &statistics)
           }
           progress(bytesRead)
+          if shouldStop() {
+            statistics.stopped = true
+            break reading
+          }
         case .failed(let issue):
           // The input itself failed (an I/O error): what was read before is stored.
           statistics.reject(issue)
@@ -70,7 +77,7 @@ public struct StoreImporter: Sendable {
     } catch {
       throw CallStore.translate(error, path: store.path)
     }
-    try finishPatterns(&statistics)
+    if !statistics.stopped { try finishPatterns(&statistics) }
     return statistics
   }
 

@@ -33,22 +33,25 @@ enum DiagnosisJSON {
   static func encode(
     _ results: [InputDiagnoser.Result], issues: [ReadIssue], language: Language, masked: Bool
   ) -> String {
+    // --mask hides numbers wherever they are: in number fields, and inside ids, free-text
+    // evidence and messages (a real AXB session id embeds both parties' numbers).
+    func text(_ value: String) -> String { masked ? PhoneNumber.maskAll(in: value) : value }
     let body = Body(
       results: results.map { result in
         ResultEntry(
-          kind: result.diagnosis.kind.rawValue, id: result.diagnosis.id, verdict: result.diagnosis.verdict.rawValue,
+          kind: result.diagnosis.kind.rawValue, id: text(result.diagnosis.id), verdict: result.diagnosis.verdict.rawValue,
           findings: result.diagnosis.findings.map { finding in
             FindingEntry(
               rule: finding.ruleId, confidence: finding.confidence, title: finding.title.text(in: language),
               cause: finding.cause.text(in: language), nextSteps: finding.nextSteps.map { $0.text(in: language) },
               evidence: finding.evidence.map { item in
                 EvidenceEntry(
-                  field: item.field, value: masked && item.isPhoneNumber ? PhoneNumber.mask(item.value) : item.value,
+                  field: item.field, value: masked && item.isPhoneNumber ? PhoneNumber.mask(item.value) : text(item.value),
                   meaning: item.meaning?.text(in: language))
               })
           })
       },
-      errors: issues.map { ErrorEntry(location: $0.location.description, message: $0.explanation(in: language)) })
+      errors: issues.map { ErrorEntry(location: $0.location.description, message: text($0.explanation(in: language))) })
     return JSONText.encode(body)
   }
 }

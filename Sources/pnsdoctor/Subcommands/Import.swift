@@ -38,30 +38,49 @@ extension PNSDoctorCommand {
         totalBytes: totalBytes > 0 ? totalBytes : nil)
       var statistics = ImportStatistics()
       for issue in inputs.issues { statistics.merge(Self.rejection(issue)) }
-      for input in inputs.files {
+      let stopSignals = StopSignals()
+      defer { stopSignals.stop() }
+      for input in inputs.files where !stopSignals.requested {
         do {
           let source: FileDescriptorByteSource =
             input.path == "-" ? FileDescriptorByteSource() : try FileDescriptorByteSource(path: input.path)
           let done = progress.completedBytes
-          let result = try importer.importSource(source) { bytes in progress.update(bytes: done + bytes) }
+          let result = try importer.importSource(
+            source, progress: { bytes in progress.update(bytes: done + bytes) }, shouldStop: { stopSignals.requested })
           progress.finish(file: input.size)
           statistics.merge(result)
         } catch let issue as ReadIssue {
           statistics.merge(Self.rejection(issue))
         } catch let error as StoreError {
           progress.clear()
+          // What the earlier inputs stored is kept, and said, before the failure.
+          if statistics.sources > 0 { print(report(statistics, callStore, language), terminator: "") }
           StandardError.write(error.message(in: language))
           throw ExitCode(ExitStatus.storeFailure)
         }
       }
       progress.clear()
-      let report = ImportReport(
-        statistics: statistics, storePath: callStore.path, language: language, reveal: display.reveal)
-      print(format == .json ? report.json() : report.text(), terminator: "")
+      print(report(statistics, callStore, language), terminator: "")
+      if let signal = stopSignals.signal {
+        StandardError.write(
+          language.pick(
+            "stopped by \(Self.signalName(signal)): everything read until then is stored; import the same input again to finish (nothing is stored twice)",
+            "因 \(Self.signalName(signal)) 停止：此前读取的内容均已存储；再次导入同一输入即可完成（不会重复存储）"))
+        throw ExitCode(128 + signal)
+      }
       if statistics.read == 0 && (statistics.rejected > 0 || inputs.files.isEmpty) {
         throw ExitCode(ExitStatus.nothingRead)
       }
       if statistics.rejected > 0 { throw ExitCode(ExitStatus.partial) }
+    }
+
+    private func report(_ statistics: ImportStatistics, _ store: CallStore, _ language: Language) -> String {
+      let report = ImportReport(statistics: statistics, storePath: store.path, language: language, reveal: display.reveal)
+      return format == .json ? report.json() : report.text()
+    }
+
+    private static func signalName(_ number: Int32) -> String {
+      [SIGINT: "SIGINT", SIGTERM: "SIGTERM", SIGHUP: "SIGHUP"][number] ?? "signal \(number)"
     }
 
     private static func rejection(_ issue: ReadIssue) -> ImportStatistics {

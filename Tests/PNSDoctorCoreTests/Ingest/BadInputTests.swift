@@ -241,20 +241,20 @@ struct BadInputTests {
     #expect(explanation.contains("0xFF") && explanation.contains("iconv"))
   }
 
-  @Test("A 20 MiB line is skipped as too large and the records after it are still read")
+  @Test("A 100 MiB line is skipped as too large and the records after it are still read")
   func oversizedLine() throws {
     let head = Array(#"{"eventType":"fee","feeLst":[{"sessionId":"huge","userData":""#.utf8)
     var bytes = Array((Self.goodEvent + "\n").utf8)
     bytes += head
-    bytes += [UInt8](repeating: UInt8(ascii: "a"), count: 20 << 20)
+    bytes += [UInt8](repeating: UInt8(ascii: "a"), count: 100 << 20)
     bytes += Array(("\"}]}\n" + Self.goodCDR + "\n" + Self.goodAnswer + "\n").utf8)
     let outcome = try read(bytes: bytes)
     #expect(outcome.shape == ["record", "issue", "record", "record"])
     #expect(outcome.sessionIds == ["good-1", "good-2", "good-3"])
     let issue = try #require(outcome.issues.first)
-    #expect(issue.reason == .malformed(.tooLarge(limit: 16 << 20), problem: at(2, 1)))
+    #expect(issue.reason == .malformed(.tooLarge(limit: 64 << 20), problem: at(2, 1)))
     #expect(issue.location == at(2, 1))
-    #expect(issue.explanation(in: .english).contains("16 MiB"))
+    #expect(issue.explanation(in: .english).contains("64 MiB"))
     #expect(outcome.records.map(\.location.line) == [1, 3, 4])
   }
 

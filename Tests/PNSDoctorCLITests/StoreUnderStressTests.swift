@@ -1,0 +1,225 @@
+import Foundation
+import GRDB
+import Testing
+
+/// The store under concurrent use and in bad states: whatever happens, a clear message and a
+/// non-zero exit, never a crash, never a damaged store, never a lost or doubled record.
+@Suite("Store under stress")
+struct StoreUnderStressTests {
+  /// Two demo inputs sharing a few sessions, and the store a sequential import of both builds.
+  private static let inputs: (first: String, second: String, sequential: StoreSnapshot)? = {
+    let folder = CommandRunner.temporaryFolder()
+    let first = folder.appendingPathComponent("first.jsonl").path
+    let second = folder.appendingPathComponent("second.jsonl").path
+    let store = folder.appendingPathComponent("sequential.sqlite").path
+    guard (try? CommandRunner.run(["demo", "--count", "2500", "--seed", "21", "--out", first]))?.status == 0,
+      (try? CommandRunner.run(["demo", "--count", "2500", "--seed", "22", "--out", second]))?.status == 0,
+      (try? CommandRunner.run(["import", first, second, "--store", store]))?.status == 0,
+      let snapshot = try? StoreSnapshot(store)
+    else { return nil }
+    return (first, second, snapshot)
+  }()
+
+  /// A small real store, closed (its journal folded back into the file).
+  private func smallStore() throws -> String {
+    let (first, _, _) = try #require(Self.inputs)
+    let store = CommandRunner.temporaryFolder().appendingPathComponent("small.sqlite").path
+    try #require(try CommandRunner.run(["import", first, "--store", store]).status == 0)
+    return store
+  }
+
+  private func bytes(_ path: String) throws -> Data { try Data(contentsOf: URL(fileURLWithPath: path)) }
+
+  @Test func twoImportsAtOnceIntoANewStoreBothFinishWithNothingLostOrDoubled() throws {
+    let (first, second, sequential) = try #require(Self.inputs)
+    // A new store each round: opening one that two processes create at once is the racy part.
+    for round in 1...3 {
+      let store = CommandRunner.temporaryFolder().appendingPathComponent("both-\(round).sqlite").path
+      let one = try CommandRunner.start(["import", first, "--store", store])
+      let two = try CommandRunner.start(["import", second, "--store", store])
+      let errorsOne = PipeDrain(one.2)
+      let errorsTwo = PipeDrain(two.2)
+      _ = PipeDrain(one.1)
+      _ = PipeDrain(two.1)
+      one.0.waitUntilExit()
+      two.0.waitUntilExit()
+      let messages = String(decoding: errorsOne.wait() + errorsTwo.wait(), as: UTF8.self)
+      #expect(one.0.terminationStatus == 0 && two.0.terminationStatus == 0, "round \(round): \(messages)")
+      try StoreSnapshot.expectWhole(store)
+      #expect(try StoreSnapshot(store) == sequential, "round \(round)")
+    }
+  }
+
+  @Test func readersAnswerDuringAnImportAndLeaveTheDiagnosesToIt() throws {
+    let (first, second, _) = try #require(Self.inputs)
+    let store = CommandRunner.temporaryFolder().appendingPathComponent("busy.sqlite").path
+    let (importer, output, errors) = try CommandRunner.start(["import", first, second, "--store", store])
+    _ = PipeDrain(output)
+    _ = PipeDrain(errors)
+    try #require(StoreSnapshot.waitForFirstBatch(store, of: importer))
+    var answered = 0
+    var sawImportNote = false
+    while importer.isRunning {
+      let listing = try CommandRunner.run(["calls", "--failed", "--limit", "5", "--store", store])
+      guard importer.isRunning else { break }
+      #expect(listing.status == 0, "\(listing.errors)")
+      #expect(!listing.errors.contains("diagnosed"), "a reader re-diagnosed the import's calls: \(listing.errors)")
+      sawImportNote = sawImportNote || listing.errors.contains("an import into this store is running")
+      answered += 1
+    }
+    importer.waitUntilExit()
+    #expect(importer.terminationStatus == 0)
+    #expect(answered > 0, "the import ended before a reader ran")
+    #expect(sawImportNote)
+    try StoreSnapshot.expectWhole(store)
+  }
+
+  @Test(arguments: ["random bytes", "cut in half", "a folder", "a newer schema"])
+  func aBadStoreFileGivesAClearMessageAndIsLeftAsItWas(kind: String) throws {
+    let folder = CommandRunner.temporaryFolder()
+    var store = folder.appendingPathComponent("bad.sqlite").path
+    let expected: String
+    switch kind {
+    case "random bytes":
+      var generator = SystemRandomNumberGenerator()
+      try Data((0..<65_536).map { _ in UInt8.random(in: 0...255, using: &generator) }).write(to: URL(fileURLWithPath: store))
+      expected = "is not a pnsdoctor store or is damaged"
+    case "cut in half":
+      store = try smallStore()
+      let whole = try bytes(store)
+      try whole.prefix(whole.count / 2).write(to: URL(fileURLWithPath: store))
+      expected = "damaged"
+    case "a folder":
+      try FileManager.default.createDirectory(atPath: store, withIntermediateDirectories: true)
+      expected = "it is a folder, not a store file"
+    default:
+      store = try smallStore()
+      try DatabaseQueue(path: store).write { db in
+        try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99-from-the-future')")
+      }
+      expected = "written by a newer pnsdoctor"
+    }
+    let before = kind == "a folder" ? Data() : try bytes(store)
+    let newerBefore = kind == "a newer schema" ? try StoreSnapshot(store) : nil
+    let (first, _, _) = try #require(Self.inputs)
+    for arguments in [["calls"], ["import", first], ["diagnose", "--session", "x"]] {
+      let result = try CommandRunner.run(arguments + ["--store", store])
+      #expect(result.status == 74, "\(kind), \(arguments[0]): \(result.errors)")
+      #expect(result.errors.contains(expected), "\(kind), \(arguments[0]): \(result.errors)")
+      #expect(!result.errors.contains("Fatal error"))
+    }
+    switch kind {
+    case "a folder": break
+    case "a newer schema":
+      // Opening a pool makes GRDB create and drop a table to set up the write-ahead log, which
+      // touches the file's change counters; what the store holds is unchanged.
+      #expect(try StoreSnapshot(store) == newerBefore)
+      let migrations = try DatabaseQueue(path: store).read { db in
+        try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier")
+      }
+      #expect(migrations.last == "v99-from-the-future")
+      try StoreSnapshot.expectWhole(store)
+    default: #expect(try bytes(store) == before, "\(kind): the file was not changed")
+    }
+  }
+
+  @Test func aMissingStoreIsReportedByReadingCommandsNotCreated() throws {
+    let store = CommandRunner.temporaryFolder().appendingPathComponent("typo/none.sqlite").path
+    let listing = try CommandRunner.run(["calls", "--store", store])
+    #expect(listing.status == 74)
+    #expect(listing.errors.contains("no store at"))
+    #expect(!FileManager.default.fileExists(atPath: store))
+  }
+
+  @Test func aStoreLockedByAnotherWriterIsStillReadAndAnImportSaysWhyItStopped() throws {
+    let store = try smallStore()
+    let before = try StoreSnapshot(store)
+    // Another process writes, then takes the write lock and keeps it: sqlite3 in a transaction,
+    // waiting on its input. (A writer that has written leaves the write-ahead log non-empty; on
+    // an empty one GRDB's open itself needs the write lock, to create the log.)
+    let holder = Process()
+    holder.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    holder.arguments = ["sqlite3", store]
+    let input = Pipe()
+    holder.standardInput = input
+    holder.standardOutput = FileHandle.nullDevice
+    try holder.run()
+    defer {
+      try? input.fileHandleForWriting.close()
+      holder.waitUntilExit()
+    }
+    input.fileHandleForWriting.write(Data("CREATE TABLE holder(x);\nINSERT INTO holder VALUES (1);\nBEGIN IMMEDIATE;\nINSERT INTO holder VALUES (2);\n".utf8))
+    Thread.sleep(forTimeInterval: 0.5)
+    let listing = try CommandRunner.run(["calls", "--limit", "3", "--store", store])
+    #expect(listing.status == 0, "a locked store can still be read: \(listing.errors)")
+    #expect(listing.errors.isEmpty, "a store up to date is read without waiting for the lock: \(listing.errors)")
+    let (first, _, _) = try #require(Self.inputs)
+    let started = Date()
+    let blocked = try CommandRunner.run(["import", first, "--store", store])
+    #expect(blocked.status == 74)
+    #expect(blocked.errors.contains("stayed locked by another process"), "\(blocked.errors)")
+    #expect(Date().timeIntervalSince(started) < 60)
+    try input.fileHandleForWriting.close()
+    holder.waitUntilExit()
+    try StoreSnapshot.expectWhole(store)
+    #expect(try StoreSnapshot(store) == before)
+  }
+
+  @Test func aWriteThatCannotGrowTheStoreFailsClearlyAndKeepsWhatWasStored() throws {
+    // A file-size limit stands in for a full disk: SQLite's writes fail the same way part-way
+    // through, without needing a small file system (mounting one needs privileges CI may lack).
+    let (first, second, sequential) = try #require(Self.inputs)
+    let store = CommandRunner.temporaryFolder().appendingPathComponent("full.sqlite").path
+    let limited = Process()
+    limited.executableURL = URL(fileURLWithPath: "/bin/bash")
+    limited.arguments = [
+      "-c", #"trap '' XFSZ; ulimit -f 3000; exec "$0" "$@""#, CommandRunner.executable.path, "import", first, second,
+      "--store", store,
+    ]
+    let errors = Pipe()
+    limited.standardError = errors
+    limited.standardOutput = FileHandle.nullDevice
+    let drain = PipeDrain(errors)
+    try limited.run()
+    limited.waitUntilExit()
+    let message = String(decoding: drain.wait(), as: UTF8.self)
+    #expect(limited.terminationStatus == 74, "\(message)")
+    #expect(message.contains("store error in") || message.contains("is full"), "\(message)")
+    #expect(!message.contains("Fatal error"))
+    try StoreSnapshot.expectWhole(store)
+    let partial = try StoreSnapshot(store)
+    #expect(partial.calls < sequential.calls)
+    // With room again, the same import completes it exactly.
+    let resumed = try CommandRunner.run(["import", first, second, "--store", store])
+    #expect(resumed.status == 0, "\(resumed.errors)")
+    #expect(try StoreSnapshot(store) == sequential)
+  }
+
+  @Test func aStoreThatCannotBeWrittenIsReportedAsSuch() throws {
+    // Root writes whatever the file modes say, so the command runs as nobody when the tests
+    // run as root.
+    let store = try smallStore()
+    let folder = (store as NSString).deletingLastPathComponent
+    try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: folder)
+    try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: store)
+    defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder) }
+    let before = try bytes(store)
+    let asUser: [String] = getuid() == 0 ? ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] : []
+    let (first, _, _) = try #require(Self.inputs)
+    for arguments in [["calls"], ["import", first]] {
+      let process = Process()
+      process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+      process.arguments = asUser + [CommandRunner.executable.path] + arguments + ["--store", store]
+      let errors = Pipe()
+      process.standardError = errors
+      process.standardOutput = FileHandle.nullDevice
+      let drain = PipeDrain(errors)
+      try process.run()
+      process.waitUntilExit()
+      let message = String(decoding: drain.wait(), as: UTF8.self)
+      #expect(process.terminationStatus == 74, "\(arguments[0]): \(message)")
+      #expect(message.contains("cannot be written"), "\(arguments[0]): \(message)")
+    }
+    #expect(try bytes(store) == before)
+  }
+}
