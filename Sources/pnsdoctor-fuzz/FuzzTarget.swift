@@ -30,10 +30,15 @@ enum FuzzTarget: String, CaseIterable, Sendable {
     let diagnoser = InputDiagnoser(knowledge: FuzzKnowledge.shared.base, store: nil)
     guard let (results, issues, _) = try? diagnoser.diagnose(InMemoryByteSource(name: "fuzz", bytes: bytes))
     else { return }
-    // What a person would be shown: every message and every finding, made safe for a terminal.
-    for issue in issues { _ = TerminalSanitizer.sanitize(issue.description) }
+    // What a person would be shown: every message, id and piece of evidence, its numbers
+    // masked and made safe for a terminal.
+    func shown(_ text: String) { _ = TerminalSanitizer.sanitize(PhoneNumber.maskAll(in: text)) }
+    for issue in issues { shown(issue.description) }
     for result in results {
-      for finding in result.diagnosis.findings { _ = TerminalSanitizer.sanitize(finding.title.english) }
+      shown(result.diagnosis.id)
+      for finding in result.diagnosis.findings {
+        for item in finding.evidence { item.isPhoneNumber ? _ = PhoneNumber.mask(item.value) : shown(item.value) }
+      }
     }
   }
 

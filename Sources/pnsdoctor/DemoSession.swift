@@ -47,13 +47,13 @@ struct DemoSession {
       if let signal { throw ExitCode(128 + signal) }
       return
     }
-    print(
+    try StandardOutput.print(
       language.pick(
         "Demo: \(summary.calls) generated calls, \(summary.lines) pushes imported (\(statistics.new) new messages, \(statistics.duplicate) re-pushed duplicates) into a throw-away store.",
         "演示：生成 \(summary.calls) 通呼叫、\(summary.lines) 条推送，已导入临时存储（新增 \(statistics.new) 条，重复推送 \(statistics.duplicate) 条）。"
       ))
-    print(language.pick("Newest failed calls:", "最近的失败呼叫：") + "\n")
-    print(
+    try StandardOutput.print(language.pick("Newest failed calls:", "最近的失败呼叫：") + "\n")
+    try StandardOutput.print(
       CallTable(display: display, language: language).render(calls, counts: counts, failedOnly: true), terminator: "")
   }
 }

@@ -22,13 +22,20 @@ struct CommandRunner {
     return folder
   }
 
-  /// Starts `pnsdoctor` with `arguments` without waiting.
+  /// Starts `pnsdoctor` with `arguments` without waiting; through `launcher` when one is given
+  /// (a program and its arguments that end by running the program after them, as `setpriv`).
   static func start(
-    _ arguments: [String], input: Data? = nil, environment: [String: String] = [:], directory: URL? = nil
+    _ arguments: [String], input: Data? = nil, environment: [String: String] = [:], directory: URL? = nil,
+    launcher: [String] = []
   ) throws -> (Process, Pipe, Pipe) {
     let process = Process()
-    process.executableURL = executable
-    process.arguments = arguments
+    if let program = launcher.first {
+      process.executableURL = URL(fileURLWithPath: program)
+      process.arguments = Array(launcher.dropFirst()) + [executable.path] + arguments
+    } else {
+      process.executableURL = executable
+      process.arguments = arguments
+    }
     if let directory { process.currentDirectoryURL = directory }
     var merged = ProcessInfo.processInfo.environment
     merged["LANG"] = "C"
@@ -50,9 +57,11 @@ struct CommandRunner {
 
   /// Runs `pnsdoctor` with `arguments` to completion.
   static func run(
-    _ arguments: [String], input: Data? = nil, environment: [String: String] = [:], directory: URL? = nil
+    _ arguments: [String], input: Data? = nil, environment: [String: String] = [:], directory: URL? = nil,
+    launcher: [String] = []
   ) throws -> Result {
-    let (process, output, errors) = try start(arguments, input: input, environment: environment, directory: directory)
+    let (process, output, errors) = try start(
+      arguments, input: input, environment: environment, directory: directory, launcher: launcher)
     // Both pipes are drained at once: reading one to its end while the child fills the other
     // would deadlock.
     let errorReader = PipeDrain(errors)

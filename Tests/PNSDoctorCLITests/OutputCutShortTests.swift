@@ -13,7 +13,8 @@ struct OutputCutShortTests {
     process.executableURL = URL(fileURLWithPath: "/bin/bash")
     let executable = "'" + CommandRunner.executable.path + "'"
     process.arguments = [
-      "-c", command.replacingOccurrences(of: "PNSDOCTOR", with: executable)
+      "-c",
+      command.replacingOccurrences(of: "PNSDOCTOR", with: executable)
         + " 2>errors.txt | head -c 200; status=${PIPESTATUS[-2]}; echo; echo STATUS-$status",
     ]
     let folder = CommandRunner.temporaryFolder()
@@ -25,7 +26,9 @@ struct OutputCutShortTests {
     process.waitUntilExit()
     let text = String(decoding: drain.wait(), as: UTF8.self)
     let errors = (try? String(contentsOf: folder.appendingPathComponent("errors.txt"), encoding: .utf8)) ?? ""
-    let status = text.components(separatedBy: "STATUS-").last.flatMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+    let status = text.components(separatedBy: "STATUS-").last.flatMap {
+      Int32($0.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
     return (status ?? -1, errors, text)
   }
 

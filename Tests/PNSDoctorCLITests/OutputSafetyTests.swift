@@ -7,11 +7,12 @@ import Testing
 struct OutputSafetyTests {
   /// A CDR whose text fields attack the terminal, whose session id embeds numbers (as real AXB
   /// ones do), and a record whose wrong-typed field quotes a number.
-  private static let hostileInput = [
-    #"{"eventType":"fee","feeLst":[{"sessionId":"+8610000000021_+8610100000002_4_x\u001b]52;c;ZXZpbA==\u0007","spId":"\u001b]0;owned\u0007\u001b[2J","callerNum":"+8610000000021","calleeNum":"+8612000000001","fwdDstNum":"+8610100000002","callInTime":"2024-05-13 05:24:57","ulFailReason":8104,"serviceType":"004","userData":"\u202egnp.exe\u200b\u061c\u2028\u009b31m"}]}"#,
-    #"{"eventType":"fee","feeLst":[{"sessionId":"bad-1","ulFailReason":"8610000000021\u001b[31m"}]}"#,
-    #"{"resultcode":"1010010","resultdesc":"Invalid digest for +8610000000021 \u001b]0;t\u0007"}"#,
-  ].joined(separator: "\n") + "\n"
+  private static let hostileInput =
+    [
+      #"{"eventType":"fee","feeLst":[{"sessionId":"+8610000000021_+8610100000002_4_x\u001b]52;c;ZXZpbA==\u0007","spId":"\u001b]0;owned\u0007\u001b[2J","callerNum":"+8610000000021","calleeNum":"+8612000000001","fwdDstNum":"+8610100000002","callInTime":"2024-05-13 05:24:57","ulFailReason":8104,"serviceType":"004","userData":"\u202egnp.exe\u200b\u061c\u2028\u009b31m"}]}"#,
+      #"{"eventType":"fee","feeLst":[{"sessionId":"bad-1","ulFailReason":"8610000000021\u001b[31m"}]}"#,
+      #"{"resultcode":"1010010","resultdesc":"Invalid digest for +8610000000021 \u001b]0;t\u0007"}"#,
+    ].joined(separator: "\n") + "\n"
 
   private static let fullNumbers = ["8610000000021", "8610100000002", "8612000000001"]
 
@@ -57,7 +58,9 @@ struct OutputSafetyTests {
     #expect(diagnosed.output.contains("callee-powered-off") || diagnosed.output.contains("Callee"))
     expectSafe(diagnosed, "diagnose")
 
-    let session = try CommandRunner.run(["diagnose", "--session", "+8610000000021_\u{1B}]52;c;eA==\u{07}", "--store", store])
+    let session = try CommandRunner.run([
+      "diagnose", "--session", "+8610000000021_\u{1B}]52;c;eA==\u{07}", "--store", store,
+    ])
     #expect(session.status == 2)
     expectSafe(session, "diagnose --session")
 

@@ -43,7 +43,10 @@ struct StoreSnapshot: Equatable {
           """)
       #expect(orphanCalls == 0, sourceLocation: sourceLocation)
       let orphanEvents = try Int.fetchOne(
-        db, sql: "SELECT COUNT(*) FROM call_event e WHERE NOT EXISTS (SELECT 1 FROM calls c WHERE c.session_id = e.session_id)")
+        db,
+        sql:
+          "SELECT COUNT(*) FROM call_event e WHERE NOT EXISTS (SELECT 1 FROM calls c WHERE c.session_id = e.session_id)"
+      )
       #expect(orphanEvents == 0, sourceLocation: sourceLocation)
     }
   }

@@ -59,7 +59,8 @@ struct StoreUnderStressTests {
     try #require(StoreSnapshot.waitForFirstBatch(store, of: importer))
     var answered = 0
     var sawImportNote = false
-    while importer.isRunning {
+    let deadline = Date().addingTimeInterval(600)
+    while importer.isRunning && Date() < deadline {
       let listing = try CommandRunner.run(["calls", "--failed", "--limit", "5", "--store", store])
       guard importer.isRunning else { break }
       #expect(listing.status == 0, "\(listing.errors)")
@@ -82,7 +83,8 @@ struct StoreUnderStressTests {
     switch kind {
     case "random bytes":
       var generator = SystemRandomNumberGenerator()
-      try Data((0..<65_536).map { _ in UInt8.random(in: 0...255, using: &generator) }).write(to: URL(fileURLWithPath: store))
+      try Data((0..<65_536).map { _ in UInt8.random(in: 0...255, using: &generator) }).write(
+        to: URL(fileURLWithPath: store))
       expected = "is not a pnsdoctor store or is damaged"
     case "cut in half":
       store = try smallStore()
@@ -142,14 +144,19 @@ struct StoreUnderStressTests {
     holder.arguments = ["sqlite3", store]
     let input = Pipe()
     holder.standardInput = input
-    holder.standardOutput = FileHandle.nullDevice
+    let said = Pipe()
+    holder.standardOutput = said
     try holder.run()
     defer {
       try? input.fileHandleForWriting.close()
       holder.waitUntilExit()
     }
-    input.fileHandleForWriting.write(Data("CREATE TABLE holder(x);\nINSERT INTO holder VALUES (1);\nBEGIN IMMEDIATE;\nINSERT INTO holder VALUES (2);\n".utf8))
-    Thread.sleep(forTimeInterval: 0.5)
+    input.fileHandleForWriting.write(
+      Data(
+        "CREATE TABLE holder(x);\nINSERT INTO holder VALUES (1);\nBEGIN IMMEDIATE;\nINSERT INTO holder VALUES (2);\nSELECT 'holding';\n"
+          .utf8))
+    // sqlite3 answers once the statements before it have run: the lock is held from here on.
+    #expect(String(decoding: said.fileHandleForReading.availableData, as: UTF8.self).contains("holding"))
     let listing = try CommandRunner.run(["calls", "--limit", "3", "--store", store])
     #expect(listing.status == 0, "a locked store can still be read: \(listing.errors)")
     #expect(listing.errors.isEmpty, "a store up to date is read without waiting for the lock: \(listing.errors)")
@@ -170,22 +177,12 @@ struct StoreUnderStressTests {
     // through, without needing a small file system (mounting one needs privileges CI may lack).
     let (first, second, sequential) = try #require(Self.inputs)
     let store = CommandRunner.temporaryFolder().appendingPathComponent("full.sqlite").path
-    let limited = Process()
-    limited.executableURL = URL(fileURLWithPath: "/bin/bash")
-    limited.arguments = [
-      "-c", #"trap '' XFSZ; ulimit -f 3000; exec "$0" "$@""#, CommandRunner.executable.path, "import", first, second,
-      "--store", store,
-    ]
-    let errors = Pipe()
-    limited.standardError = errors
-    limited.standardOutput = FileHandle.nullDevice
-    let drain = PipeDrain(errors)
-    try limited.run()
-    limited.waitUntilExit()
-    let message = String(decoding: drain.wait(), as: UTF8.self)
-    #expect(limited.terminationStatus == 74, "\(message)")
-    #expect(message.contains("store error in") || message.contains("is full"), "\(message)")
-    #expect(!message.contains("Fatal error"))
+    let limited = try CommandRunner.run(
+      ["import", first, second, "--store", store],
+      launcher: ["/bin/bash", "-c", #"trap '' XFSZ; ulimit -f 3000; exec "$0" "$@""#])
+    #expect(limited.status == 74, "\(limited.errors)")
+    #expect(limited.errors.contains("store error in") || limited.errors.contains("is full"), "\(limited.errors)")
+    #expect(!limited.errors.contains("Fatal error"))
     try StoreSnapshot.expectWhole(store)
     let partial = try StoreSnapshot(store)
     #expect(partial.calls < sequential.calls)
@@ -195,30 +192,27 @@ struct StoreUnderStressTests {
     #expect(try StoreSnapshot(store) == sequential)
   }
 
-  @Test func aStoreThatCannotBeWrittenIsReportedAsSuch() throws {
-    // Root writes whatever the file modes say, so the command runs as nobody when the tests
-    // run as root.
+  /// Runs as `nobody` when the tests run as root (root writes whatever the file modes say);
+  /// `nil` when that user cannot run the built program (a checkout in a private folder).
+  private static let unprivileged: [String]? = {
+    guard getuid() == 0 else { return [] }
+    let launcher = ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+    return (try? CommandRunner.run(["--help"], launcher: launcher))?.status == 0 ? launcher : nil
+  }()
+
+  @Test(.enabled(if: unprivileged != nil, "user nobody cannot run the built program here"))
+  func aStoreThatCannotBeWrittenIsReportedAsSuch() throws {
     let store = try smallStore()
     let folder = (store as NSString).deletingLastPathComponent
     try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: folder)
     try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: store)
     defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder) }
     let before = try bytes(store)
-    let asUser: [String] = getuid() == 0 ? ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] : []
     let (first, _, _) = try #require(Self.inputs)
     for arguments in [["calls"], ["import", first]] {
-      let process = Process()
-      process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-      process.arguments = asUser + [CommandRunner.executable.path] + arguments + ["--store", store]
-      let errors = Pipe()
-      process.standardError = errors
-      process.standardOutput = FileHandle.nullDevice
-      let drain = PipeDrain(errors)
-      try process.run()
-      process.waitUntilExit()
-      let message = String(decoding: drain.wait(), as: UTF8.self)
-      #expect(process.terminationStatus == 74, "\(arguments[0]): \(message)")
-      #expect(message.contains("cannot be written"), "\(arguments[0]): \(message)")
+      let result = try CommandRunner.run(arguments + ["--store", store], launcher: Self.unprivileged ?? [])
+      #expect(result.status == 74, "\(arguments[0]): \(result.errors)")
+      #expect(result.errors.contains("cannot be written"), "\(arguments[0]): \(result.errors)")
     }
     #expect(try bytes(store) == before)
   }

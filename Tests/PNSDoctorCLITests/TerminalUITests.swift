@@ -168,12 +168,7 @@ final class TmuxSession {
 
   /// Waits until the screen shows `text`, rather than sleeping a fixed time.
   func waitFor(_ text: String, timeout: Double = 15) throws {
-    let deadline = Date().addingTimeInterval(timeout)
-    while Date() < deadline {
-      if capture().contains(text) { return }
-      Thread.sleep(forTimeInterval: 0.1)
-    }
-    throw Timeout(text: text, screen: capture())
+    try waitUntil(text, timeout: timeout) { $0.contains(text) }
   }
 
   /// Whether a process whose command line contains `text` is running.
@@ -204,15 +199,19 @@ final class TmuxSession {
     process.waitUntilExit()
   }
 
-  /// Waits until the screen shows `text` and no query is still loading.
-  func waitUntilSettled(showing text: String, timeout: Double = 15) throws {
+  /// Waits until `condition` holds for the screen; `what` names it in the timeout's message.
+  func waitUntil(_ what: String, timeout: Double = 15, _ condition: (String) -> Bool) throws {
     let deadline = Date().addingTimeInterval(timeout)
     while Date() < deadline {
-      let screen = capture()
-      if screen.contains(text) && !screen.contains("loading") { return }
-      Thread.sleep(forTimeInterval: 0.1)
+      if condition(capture()) { return }
+      Thread.sleep(forTimeInterval: 0.05)
     }
-    throw Timeout(text: text, screen: capture())
+    throw Timeout(text: what, screen: capture())
+  }
+
+  /// Waits until the screen shows `text` and no query is still loading.
+  func waitUntilSettled(showing text: String, timeout: Double = 15) throws {
+    try waitUntil(text, timeout: timeout) { $0.contains(text) && !$0.contains("loading") }
   }
 
   @discardableResult
@@ -224,11 +223,12 @@ final class TmuxSession {
     // when that socket closes, so a server holding it makes `waitUntilExit` wait for the server
     // (for ever: CI hung there). Close everything above stderr before tmux starts (bash, as
     // dash cannot name descriptors above 9).
-    process.arguments = [
-      "-c",
-      #"for fd in /proc/$$/fd/*; do n=${fd##*/}; [ "$n" -gt 2 ] && eval "exec $n>&-"; done 2>/dev/null; exec tmux -L "$0" "$@""#,
-      Self.socketName,
-    ] + arguments
+    process.arguments =
+      [
+        "-c",
+        #"for fd in /proc/$$/fd/*; do n=${fd##*/}; [ "$n" -gt 2 ] && eval "exec $n>&-"; done 2>/dev/null; exec tmux -L "$0" "$@""#,
+        Self.socketName,
+      ] + arguments
     process.standardError = FileHandle.nullDevice
     // Only capture-pane's output is read: a command that starts the tmux server would hand the
     // pipe to the server, and reading to its end would never finish.

@@ -4,6 +4,12 @@ import Testing
 /// The TUI beside a large import in another process, and ended by signals.
 @Suite("Terminal UI under load and signals", .serialized, .enabled(if: TmuxSession.available))
 struct TerminalUIUnderLoadTests {
+  /// The sort order named on the status line ("sort newest").
+  private func sortLabel(_ screen: String) -> String? {
+    guard let range = screen.range(of: #"sort [^ ·]+"#, options: .regularExpression) else { return nil }
+    return String(screen[range])
+  }
+
   /// The "N total" of the status line.
   private func totalCalls(_ screen: String) -> Int? {
     guard let range = screen.range(of: #"[0-9]+ total"#, options: .regularExpression) else { return nil }
@@ -37,8 +43,11 @@ struct TerminalUIUnderLoadTests {
     while totals.count < 4 && Date() < deadline && importer.isRunning {
       Thread.sleep(forTimeInterval: 2)
       // A key that changes the screen, answered while the import holds the write lock now and then.
+      let before = sortLabel(session.capture())
       session.keys("s")
-      try session.waitFor("sort ", timeout: 30)
+      try session.waitUntil("a new sort order", timeout: 30) { screen in
+        sortLabel(screen) != before && !screen.contains("loading")
+      }
       session.keys("r")
       try session.waitUntilSettled(showing: " total", timeout: 30)
       if let total = totalCalls(session.capture()), total > totals.last ?? 0 { totals.append(total) }
@@ -71,7 +80,7 @@ struct TerminalUIUnderLoadTests {
       TmuxSession.killProcesses(matching: marker)
     }
     session.type(
-      "LANG=C.UTF-8 '\(CommandRunner.executable.path)' --demo \(marker); echo EXITED-$?; stty -a > '\(sttyFile)'",
+      "LANG=C.UTF-8 '\(CommandRunner.executable.path)' --demo \(marker); echo EXITED-$?; stty -a > '\(sttyFile)'; echo STTY-SAVED",
       enter: true)
     try session.waitFor("****", timeout: 60)
     session.keys("Enter")
@@ -79,8 +88,7 @@ struct TerminalUIUnderLoadTests {
     // (Ctrl-C typed in the TUI is a key, not a signal, and quits normally: tested elsewhere.)
     TmuxSession.signalProcesses(matching: marker, signal: signal)
     try session.waitFor(exit, timeout: 20)
-    try session.waitFor("$", timeout: 5)
-    Thread.sleep(forTimeInterval: 0.5)
+    try session.waitFor("STTY-SAVED", timeout: 10)
     let stty = try String(contentsOfFile: sttyFile, encoding: .utf8)
     #expect(stty.contains(" icanon") && stty.contains(" echo"), "the terminal is back in cooked mode with echo")
     #expect(!session.capture().contains("FINDINGS"), "the alternate screen was left")

@@ -34,22 +34,18 @@ public enum PhoneNumber {
   /// digits), numbers after `@` (as AX SMS texts name the receiver), and bare digit runs (no
   /// digit on either side) shaped like a mainland number: a mobile number alone (`1` and 10
   /// digits), after `86` or after `0086`, and a landline with its trunk `0` (11 or 12 digits).
-  /// Other digit runs, such as the parts of a session id or a timestamp, are left alone.
+  /// Digits may be grouped by single spaces or dashes (`138 0013 8000`, `010-12345678`) and may
+  /// be full-width (`１３８…`, as Chinese input methods type them). Other digit runs, such as the
+  /// parts of a session id, a date or a timestamp, are left alone.
   public static func maskAll(in text: String) -> String {
     let characters = Array(text)
     var output = ""
     var index = 0
-    func isDigit(_ position: Int) -> Bool {
-      position >= 0 && position < characters.count && characters[position].isASCII && characters[position].isNumber
-    }
     while index < characters.count {
       let character = characters[index]
       let marker = character == "+" || character == "@"
       let start = marker ? index + 1 : index
-      var end = start
-      while isDigit(end) { end += 1 }
-      let digits = String(characters[start..<end])
-      if (marker && (7...15).contains(digits.count)) || (!marker && isBareNumber(digits)) {
+      if let (digits, end) = number(in: characters, from: start, marked: marker) {
         switch character {
         case "+": output += mask("+" + digits)
         case "@": output += "@" + mask(digits)
@@ -58,10 +54,12 @@ public enum PhoneNumber {
         index = end
         continue
       }
+      var end = start
+      while end < characters.count, asciiDigit(characters[end]) != nil { end += 1 }
       if !marker && end > start {
         // A run of digits that is not a phone number is copied whole, so that its tail is not
         // mistaken for one.
-        output += digits
+        output += String(characters[start..<end])
         index = end
         continue
       }
@@ -69,6 +67,39 @@ public enum PhoneNumber {
       index += 1
     }
     return output
+  }
+
+  /// The longest phone number starting at `start` (its digits, in ASCII, and where it ends), if
+  /// there is one: groups of digits joined by single spaces or dashes, at most 15 digits.
+  private static func number(in characters: [Character], from start: Int, marked: Bool) -> (String, Int)? {
+    var digits = ""
+    var position = start
+    var found: (String, Int)?
+    while digits.count <= 15 {
+      var end = position
+      while end < characters.count, let digit = asciiDigit(characters[end]) {
+        digits.append(digit)
+        end += 1
+      }
+      guard end > position else { break }
+      let valid = marked ? (7...15).contains(digits.count) : isBareNumber(digits)
+      if valid && digits.count <= 15 { found = (digits, end) }
+      guard end + 1 < characters.count, characters[end] == " " || characters[end] == "-",
+        asciiDigit(characters[end + 1]) != nil
+      else { break }
+      position = end + 1
+    }
+    return found
+  }
+
+  /// The ASCII digit of an ASCII or full-width digit.
+  private static func asciiDigit(_ character: Character) -> Character? {
+    guard let scalar = character.unicodeScalars.first, character.unicodeScalars.count == 1 else { return nil }
+    switch scalar.value {
+    case 0x30...0x39: return character
+    case 0xFF10...0xFF19: return Character(Unicode.Scalar(scalar.value - 0xFF10 + 0x30) ?? "0")
+    default: return nil
+    }
   }
 
   /// Whether a bare run of digits is shaped like a mainland number (see `maskAll`).

@@ -58,7 +58,8 @@ extension CallStore {
       }
       let (calls, messages) = try writer.read { db in
         (
-          try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM calls WHERE diagnosis_state != 1 AND diagnosis_state = 0") ?? 0,
+          try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM calls WHERE diagnosis_state != 1 AND diagnosis_state = 0")
+            ?? 0,
           try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sms WHERE diagnosis_state != 1 AND diagnosis_state = 0") ?? 0
         )
       }
@@ -95,7 +96,6 @@ extension CallStore {
     return Int(truncatingIfNeeded: FNV1a.hash(Array(text.utf8)))
   }
 
-  /// Marks what a change of rules or code tables concerns; returns whether anything changed.
   /// What the store records of one rule (or of the code tables), to tell a change of rules.
   private struct KnowledgeRecord: Equatable {
     var revision: Int
@@ -130,6 +130,7 @@ extension CallStore {
     try recordedKnowledge(in: db) != currentKnowledge(knowledge)
   }
 
+  /// Marks what a change of rules or code tables concerns; returns whether anything changed.
   private static func markStaleDiagnoses(knowledge: KnowledgeBase, in db: Database) throws -> Bool {
     let recorded = try recordedKnowledge(in: db)
     let current = currentKnowledge(knowledge)

@@ -54,10 +54,13 @@ public final class CallStore: Sendable {
     } catch {
       // SQLite says only "unable to open database file" when a store it cannot write is in a
       // folder where it cannot create the write-ahead log beside it either.
-      if exists && (access(path, W_OK) != 0 || access(directory.isEmpty ? "." : directory, W_OK) != 0) {
+      let translated = Self.translate(error, path: path, opening: true)
+      if translated.kind == .cannotOpen && exists
+        && (access(path, W_OK) != 0 || access(directory.isEmpty ? "." : directory, W_OK) != 0)
+      {
         throw StoreError(.readOnly, path: path, detail: "no write permission")
       }
-      throw Self.translate(error, path: path, opening: true)
+      throw translated
     }
     let store = CallStore(path: path, writer: pool)
     try store.migrate()
@@ -101,8 +104,9 @@ public final class CallStore: Sendable {
       } catch let error as StoreError {
         throw error
       } catch {
-        let raced = (try? writer.read { db in try migrator.hasCompletedMigrations(db) }) == true
-        if raced { return }
+        // Completed by the other process: the checks at the top see it (a newer schema included).
+        let completedElsewhere = (try? writer.read { db in try migrator.hasCompletedMigrations(db) }) == true
+        if completedElsewhere { continue }
         let translated = Self.translate(error, path: path, opening: true)
         guard attempt < 5, translated.kind == .cannotOpen || translated.kind == .database else { throw translated }
         usleep(useconds_t(50_000 * attempt))

@@ -8,8 +8,7 @@ import Foundation
 /// diagnoses calls as it stores them and finishes the ones its later batches concern. A reader
 /// doing it too would compete for the write lock and slow both down. The kernel drops the lock
 /// when its process ends, however it ends, so a killed import never leaves a stale mark.
-public final class ImportActivity: @unchecked Sendable {
-  // Immutable after init; the descriptor is only closed in deinit.
+public final class ImportActivity: Sendable {
   private let descriptor: Int32
 
   private init(descriptor: Int32) {

@@ -134,9 +134,10 @@ public struct StoreImporter: Sendable {
       return (id, new, duplicate, touched.count, span)
     }
     if let span = outcome.span {
-      statistics.callSpan = statistics.callSpan.map {
-        min($0.lowerBound, span.lowerBound)...max($0.upperBound, span.upperBound)
-      } ?? span
+      statistics.callSpan =
+        statistics.callSpan.map {
+          min($0.lowerBound, span.lowerBound)...max($0.upperBound, span.upperBound)
+        } ?? span
     }
     sourceId = outcome.sourceId
     statistics.new += outcome.new

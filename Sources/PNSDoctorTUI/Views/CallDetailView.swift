@@ -21,7 +21,8 @@ struct CallDetailView {
     var lines = [
       StyledLine([
         (verdict.uppercased(), verdictRole), ("  \(call.mode.rawValue) · ", .normal),
-        (call.startTime.map(state.timeDisplay.format) ?? "-", .normal), ("  " + Presentation.text(call.sessionId, state), .muted),
+        (call.startTime.map(state.timeDisplay.format) ?? "-", .normal),
+        ("  " + Presentation.text(call.sessionId, state), .muted),
       ]),
       StyledLine(
         "\(Presentation.number(call.caller, state)) → X \(Presentation.number(call.privacyNumber, state)) → \(Presentation.number(call.callee, state))"

@@ -29,7 +29,8 @@ struct PasteView {
       let (verdict, role) = Presentation.verdict(result.diagnosis.verdict, l)
       lines.append(
         StyledLine([
-          (verdict.uppercased(), role), ("  \(result.diagnosis.kind.rawValue) " + Presentation.text(result.diagnosis.id, state), .muted),
+          (verdict.uppercased(), role),
+          ("  \(result.diagnosis.kind.rawValue) " + Presentation.text(result.diagnosis.id, state), .muted),
         ]))
       lines += FindingLines.lines(result.diagnosis, state)
     }

@@ -17,7 +17,8 @@ struct SMSDetailView {
       StyledLine([
         (verdict.uppercased(), role),
         (
-          "  \(sms.mode?.wireName ?? "-") · \(sms.timestamp.map(state.timeDisplay.format) ?? "-")  " + Presentation.text(sms.smsIdentifier, state),
+          "  \(sms.mode?.wireName ?? "-") · \(sms.timestamp.map(state.timeDisplay.format) ?? "-")  "
+            + Presentation.text(sms.smsIdentifier, state),
           .normal
         ),
       ]),

@@ -21,8 +21,9 @@ struct StoreOptions: ParsableArguments {
   /// a note on standard error saying how many).
   ///
   /// A command that only reads (`importing` false) leaves that work to an import running in
-  /// another process, and shows the stored diagnoses when the update cannot be written (a
-  /// read-only or full disk, a store locked too long): a warning, not a failure.
+  /// another process, and shows the stored diagnoses when the update cannot be written (a full
+  /// disk, a store locked too long): a warning, not a failure. (A store that cannot be written
+  /// at all does not open: SQLite needs to write its write-ahead log beside it.)
   func openDiagnosed(language: Language, knowledge: KnowledgeBase, importing: Bool = false) throws -> CallStore {
     let callStore = try open(language: language, creating: importing)
     if !importing && ImportActivity.isRunning(storePath: callStore.path) {

@@ -41,7 +41,8 @@ enum CallJSON {
     }
     let entries = calls.map { call in
       Entry(
-        sessionId: masked ? PhoneNumber.maskAll(in: call.sessionId) : call.sessionId, mode: call.mode.rawValue, serviceType: call.serviceType,
+        sessionId: masked ? PhoneNumber.maskAll(in: call.sessionId) : call.sessionId, mode: call.mode.rawValue,
+        serviceType: call.serviceType,
         startTime: iso(call.startTime), endTime: iso(call.endTime), caller: number(call.caller),
         callee: number(call.callee), privacyNumber: number(call.privacyNumber), outcome: call.outcome.rawValue,
         stateCode: call.stateCode, releasePoint: call.releasePoint, q850Cause: call.q850Cause,

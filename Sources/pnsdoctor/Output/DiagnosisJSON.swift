@@ -39,14 +39,16 @@ enum DiagnosisJSON {
     let body = Body(
       results: results.map { result in
         ResultEntry(
-          kind: result.diagnosis.kind.rawValue, id: text(result.diagnosis.id), verdict: result.diagnosis.verdict.rawValue,
+          kind: result.diagnosis.kind.rawValue, id: text(result.diagnosis.id),
+          verdict: result.diagnosis.verdict.rawValue,
           findings: result.diagnosis.findings.map { finding in
             FindingEntry(
               rule: finding.ruleId, confidence: finding.confidence, title: finding.title.text(in: language),
               cause: finding.cause.text(in: language), nextSteps: finding.nextSteps.map { $0.text(in: language) },
               evidence: finding.evidence.map { item in
                 EvidenceEntry(
-                  field: item.field, value: masked && item.isPhoneNumber ? PhoneNumber.mask(item.value) : text(item.value),
+                  field: item.field,
+                  value: masked && item.isPhoneNumber ? PhoneNumber.mask(item.value) : text(item.value),
                   meaning: item.meaning?.text(in: language))
               })
           })

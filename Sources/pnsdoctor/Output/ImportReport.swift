@@ -6,8 +6,8 @@ struct ImportReport {
   let statistics: ImportStatistics
   let storePath: String
   let language: Language
-  /// Whether rejection messages may show the numbers they quote (`--reveal`).
-  let reveal: Bool
+  /// How rejection messages show the numbers they quote (masked unless `--reveal`).
+  let display: DisplayOptions
 
   static let shownRejections = 20
 
@@ -25,7 +25,7 @@ struct ImportReport {
     if s.rejected > 0 {
       lines.append(l.pick("rejected:", "被拒绝的记录："))
       for issue in s.issues.prefix(Self.shownRejections) {
-        lines.append("  " + sanitize(reveal ? issue.message(in: l) : PhoneNumber.maskAll(in: issue.message(in: l))))
+        lines.append("  " + display.show(text: issue.message(in: l)))
       }
       let more = s.rejected - min(s.issues.count, Self.shownRejections)
       if more > 0 {

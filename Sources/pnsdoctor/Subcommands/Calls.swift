@@ -44,7 +44,8 @@ extension PNSDoctorCommand {
 
     @Option(
       name: .long,
-      help: ArgumentHelp("Only calls whose top stored cause is this rule (e.g. callee-powered-off).", valueName: "rule"))
+      help: ArgumentHelp("Only calls whose top stored cause is this rule (e.g. callee-powered-off).", valueName: "rule")
+    )
     var cause: String?
 
     @OptionGroup var store: StoreOptions
@@ -96,10 +97,10 @@ extension PNSDoctorCommand {
         throw ExitCode(ExitStatus.storeFailure)
       }
       if format == .json {
-        print(CallJSON.encode(calls, masked: mask), terminator: "")
+        try StandardOutput.print(CallJSON.encode(calls, masked: mask), terminator: "")
       } else {
         let table = CallTable(display: display, language: language)
-        print(table.render(calls, counts: counts, failedOnly: failed), terminator: "")
+        try StandardOutput.print(table.render(calls, counts: counts, failedOnly: failed), terminator: "")
       }
     }
   }

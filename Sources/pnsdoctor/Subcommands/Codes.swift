@@ -41,12 +41,12 @@ extension PNSDoctorCommand {
         }
       }
       if format == .json {
-        print(CodeJSON.encode(found, code: code, language: language), terminator: "")
+        try StandardOutput.print(CodeJSON.encode(found, code: code, language: language), terminator: "")
       } else if found.isEmpty {
-        print(language.pick("\(code ?? 0) is in no code table", "\(code ?? 0) 不在任何码表中"))
+        try StandardOutput.print(language.pick("\(code ?? 0) is in no code table", "\(code ?? 0) 不在任何码表中"))
       } else {
         for (table, entry) in found {
-          print(CodeText.render(entry, code: code ?? entry.code, table: table, language: language))
+          try StandardOutput.print(CodeText.render(entry, code: code ?? entry.code, table: table, language: language))
         }
       }
       if found.isEmpty { throw ExitCode(ExitStatus.partial) }

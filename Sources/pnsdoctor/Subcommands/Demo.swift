@@ -57,7 +57,8 @@ extension PNSDoctorCommand {
           try handle.write(contentsOf: Data(bytes))
         }
       } catch {
-        let reason = ((error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError)?.localizedDescription
+        let reason =
+          ((error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError)?.localizedDescription
           ?? error.localizedDescription
         StandardError.write("error: cannot write \(path == "-" ? "the output" : path): \(reason)")
         throw ExitCode(ExitStatus.storeFailure)

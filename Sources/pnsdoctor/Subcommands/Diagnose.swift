@@ -67,9 +67,11 @@ extension PNSDoctorCommand {
         throw ExitCode(ExitStatus.storeFailure)
       }
       if format == .json {
-        print(DiagnosisJSON.encode(results, issues: issues, language: language, masked: mask), terminator: "")
+        try StandardOutput.print(
+          DiagnosisJSON.encode(results, issues: issues, language: language, masked: mask), terminator: "")
       } else {
-        print(DiagnosisText(display: display, language: language).render(results, issues: issues), terminator: "")
+        try StandardOutput.print(
+          DiagnosisText(display: display, language: language).render(results, issues: issues), terminator: "")
       }
       if read == 0 { throw ExitCode(ExitStatus.nothingRead) }
       if !issues.isEmpty { throw ExitCode(ExitStatus.partial) }

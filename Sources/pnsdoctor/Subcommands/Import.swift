@@ -27,6 +27,10 @@ extension PNSDoctorCommand {
     func run() throws {
       let language = display.language
       let base = try knowledge.load(language: language)
+      // Other processes opening the store leave its diagnoses to this import, from the update
+      // below to the last input (the importer also marks each input, for library callers).
+      let activity = ImportActivity.begin(storePath: store.path)
+      defer { withExtendedLifetime(activity) {} }
       // Diagnoses already stored are brought up to date first, so that every call ends up
       // diagnosed with the same rules.
       let callStore = try store.openDiagnosed(language: language, knowledge: base, importing: true)
@@ -40,7 +44,12 @@ extension PNSDoctorCommand {
       for issue in inputs.issues { statistics.merge(Self.rejection(issue)) }
       let stopSignals = StopSignals()
       defer { stopSignals.stop() }
-      for input in inputs.files where !stopSignals.requested {
+      for input in inputs.files {
+        if stopSignals.requested {
+          // Asked to stop between two inputs: the rest are not read, and the report says so.
+          statistics.stopped = true
+          break
+        }
         do {
           let source: FileDescriptorByteSource =
             input.path == "-" ? FileDescriptorByteSource() : try FileDescriptorByteSource(path: input.path)
@@ -54,14 +63,16 @@ extension PNSDoctorCommand {
         } catch let error as StoreError {
           progress.clear()
           // What the earlier inputs stored is kept, and said, before the failure.
-          if statistics.sources > 0 { print(report(statistics, callStore, language), terminator: "") }
+          if statistics.sources > 0 {
+            try StandardOutput.print(report(statistics, callStore, language), terminator: "")
+          }
           StandardError.write(error.message(in: language))
           throw ExitCode(ExitStatus.storeFailure)
         }
       }
       progress.clear()
-      print(report(statistics, callStore, language), terminator: "")
-      if let signal = stopSignals.signal {
+      try StandardOutput.print(report(statistics, callStore, language), terminator: "")
+      if statistics.stopped, let signal = stopSignals.signal {
         StandardError.write(
           language.pick(
             "stopped by \(Self.signalName(signal)): everything read until then is stored; import the same input again to finish (nothing is stored twice)",
@@ -75,7 +86,7 @@ extension PNSDoctorCommand {
     }
 
     private func report(_ statistics: ImportStatistics, _ store: CallStore, _ language: Language) -> String {
-      let report = ImportReport(statistics: statistics, storePath: store.path, language: language, reveal: display.reveal)
+      let report = ImportReport(statistics: statistics, storePath: store.path, language: language, display: display)
       return format == .json ? report.json() : report.text()
     }
 

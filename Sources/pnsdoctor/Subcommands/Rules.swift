@@ -22,9 +22,10 @@ extension PNSDoctorCommand {
           let id = rule.id.padding(toLength: width, withPad: " ", startingAt: 0)
           let kind = rule.appliesTo.rawValue.padding(toLength: 4, withPad: " ", startingAt: 0)
           let category = rule.category.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)
-          print(TerminalSanitizer.sanitize("\(id)  \(kind)  \(category)  \(rule.title.text(in: language))", limit: 400))
+          try StandardOutput.print(
+            TerminalSanitizer.sanitize("\(id)  \(kind)  \(category)  \(rule.title.text(in: language))", limit: 400))
         }
-        print(language.pick("\(base.rules.count) rules", "共 \(base.rules.count) 条规则"))
+        try StandardOutput.print(language.pick("\(base.rules.count) rules", "共 \(base.rules.count) 条规则"))
       }
     }
 
@@ -42,7 +43,7 @@ extension PNSDoctorCommand {
             language.pick("no rule `\(id)`; see `pnsdoctor rules list`", "没有规则 `\(id)`，请查看 `pnsdoctor rules list`"))
           throw ExitCode(ExitStatus.nothingRead)
         }
-        print(RuleText(rule: rule, language: language).render(), terminator: "")
+        try StandardOutput.print(RuleText(rule: rule, language: language).render(), terminator: "")
       }
     }
 
@@ -55,17 +56,17 @@ extension PNSDoctorCommand {
       func run() throws {
         let (base, loadIssues) = knowledge.loadWithIssues()
         let issues = loadIssues + KnowledgeLinter.lint(base)
-        for issue in issues { print(TerminalSanitizer.sanitize(issue.description, limit: 2000)) }
+        for issue in issues { try StandardOutput.print(TerminalSanitizer.sanitize(issue.description, limit: 2000)) }
         let language = display.language
         for table in KnowledgeLinter.coverage(of: base) {
-          print(
+          try StandardOutput.print(
             language.pick(
               "coverage \(table.table): \(table.reached)/\(table.codes) non-zero codes reached by a rule",
               "覆盖 \(table.table)：\(table.reached)/\(table.codes) 个非零码有规则覆盖"))
         }
         let examples = base.rules.reduce(0) { $0 + $1.examples.triggering.count + $1.examples.nonTriggering.count }
         let errors = issues.filter { $0.severity == .error }.count
-        print(
+        try StandardOutput.print(
           language.pick(
             "\(base.tables.count) tables, \(base.rules.count) rules, \(examples) examples; \(errors) error(s), \(issues.count - errors) warning(s)",
             "\(base.tables.count) 张码表，\(base.rules.count) 条规则，\(examples) 个示例；错误 \(errors) 个，警告 \(issues.count - errors) 个"
@@ -97,15 +98,18 @@ extension PNSDoctorCommand {
             let kind = result.triggering ? "triggers" : "does not trigger"
             if result.passed {
               passed += 1
-              print(TerminalSanitizer.sanitize("PASS  \(rule.id) › \(kind): \(result.example)", limit: 2000))
+              try StandardOutput.print(
+                TerminalSanitizer.sanitize("PASS  \(rule.id) › \(kind): \(result.example)", limit: 2000))
             } else {
               failed += 1
-              print(TerminalSanitizer.sanitize("FAIL  \(rule.id) › \(kind): \(result.example)", limit: 2000))
-              print("      " + TerminalSanitizer.sanitize("\(result.location): \(result.detail)", limit: 2000))
+              try StandardOutput.print(
+                TerminalSanitizer.sanitize("FAIL  \(rule.id) › \(kind): \(result.example)", limit: 2000))
+              try StandardOutput.print(
+                "      " + TerminalSanitizer.sanitize("\(result.location): \(result.detail)", limit: 2000))
             }
           }
         }
-        print("\(passed) passed, \(failed) failed")
+        try StandardOutput.print("\(passed) passed, \(failed) failed")
         if failed > 0 { throw ExitCode(ExitStatus.knowledgeFailure) }
       }
     }

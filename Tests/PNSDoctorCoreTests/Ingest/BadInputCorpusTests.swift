@@ -44,11 +44,8 @@ struct BadInputCorpusTests {
     let store = try CallStore.inMemory()
     let importer = StoreImporter(store: store, batchSize: 7)
     var statistics = try importer.importSource(InMemoryByteSource(name: "before.jsonl", text: goodBefore + "\n"))
-    let middle = try importer.importSource(InMemoryByteSource(name: name, bytes: bytes))
-    let after = try importer.importSource(InMemoryByteSource(name: "after.jsonl", text: goodAfter + "\n"))
-    statistics.read += middle.read + after.read
-    statistics.rejected += middle.rejected + after.rejected
-    statistics.issues += middle.issues + after.issues
+    statistics.merge(try importer.importSource(InMemoryByteSource(name: name, bytes: bytes)))
+    statistics.merge(try importer.importSource(InMemoryByteSource(name: "after.jsonl", text: goodAfter + "\n")))
     return (store, statistics)
   }
 

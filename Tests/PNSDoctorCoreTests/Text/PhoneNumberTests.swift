@@ -39,6 +39,28 @@ struct PhoneNumberTests {
     #expect(PhoneNumber.mask("+8610000000021*") != "+8610000000021*", "a stray star does not unmask")
   }
 
+  @Test(arguments: [
+    ("call 138 0013 8000 now", "call 138****8000 now"),
+    ("+86 100 0000 0021", "+86100****0021"),
+    ("010-12345678", "010****5678"),
+    ("landline 075528000001.", "landline 075*****0001."),
+    ("8610000000021", "861******0021"),
+    ("008610000000021", "008********0021"),
+    ("号码１００００００００２１", "号码100****0021"),
+    ("code 8104 13800000021", "code 8104 138****0021"),
+  ])
+  func maskingNumberShapesInsideText(text: String, masked: String) {
+    #expect(PhoneNumber.maskAll(in: text) == masked)
+  }
+
+  @Test(arguments: [
+    "2024-05-13 05:24:57", "1715578497123", "20240513052457", "1200_1827_4294967295_20190124023003",
+    "icid c08dd883.3861408249.24986516.29", "8104 9999 0000",
+  ])
+  func dateTimesAndIdsAreNotNumbers(text: String) {
+    #expect(PhoneNumber.maskAll(in: text) == text)
+  }
+
   @Test func sanitizerNeutralisesTerminalControl() {
     let hostile = "ok\u{1B}]52;c;ZXZpbA==\u{07}\u{1B}[2Jname\u{202E}gnp.exe\u{200B}\u{9B}31m\r\n"
     let safe = TerminalSanitizer.sanitize(hostile)
