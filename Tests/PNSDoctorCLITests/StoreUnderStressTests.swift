@@ -75,7 +75,7 @@ struct StoreUnderStressTests {
     try StoreSnapshot.expectWhole(store)
   }
 
-  @Test(arguments: ["random bytes", "cut in half", "a folder", "a newer schema"])
+  @Test(arguments: ["random bytes", "cut in half", "a folder", "a newer schema", "another program's database"])
   func aBadStoreFileGivesAClearMessageAndIsLeftAsItWas(kind: String) throws {
     let folder = CommandRunner.temporaryFolder()
     var store = folder.appendingPathComponent("bad.sqlite").path
@@ -94,15 +94,19 @@ struct StoreUnderStressTests {
     case "a folder":
       try FileManager.default.createDirectory(atPath: store, withIntermediateDirectories: true)
       expected = "it is a folder, not a store file"
-    default:
+    case "a newer schema":
       store = try smallStore()
       try DatabaseQueue(path: store).write { db in
         try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99-from-the-future')")
       }
       expected = "written by a newer pnsdoctor"
+    default:
+      try DatabaseQueue(path: store).write { db in
+        try db.execute(sql: "CREATE TABLE calls (id INTEGER); INSERT INTO calls VALUES (1)")
+      }
+      expected = "another program's SQLite database"
     }
     let before = kind == "a folder" ? Data() : try bytes(store)
-    let newerBefore = kind == "a newer schema" ? try StoreSnapshot(store) : nil
     let (first, _, _) = try #require(Self.inputs)
     for arguments in [["calls"], ["import", first], ["diagnose", "--session", "x"]] {
       let result = try CommandRunner.run(arguments + ["--store", store])
@@ -110,19 +114,7 @@ struct StoreUnderStressTests {
       #expect(result.errors.contains(expected), "\(kind), \(arguments[0]): \(result.errors)")
       #expect(!result.errors.contains("Fatal error"))
     }
-    switch kind {
-    case "a folder": break
-    case "a newer schema":
-      // Opening a pool makes GRDB create and drop a table to set up the write-ahead log, which
-      // touches the file's change counters; what the store holds is unchanged.
-      #expect(try StoreSnapshot(store) == newerBefore)
-      let migrations = try DatabaseQueue(path: store).read { db in
-        try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier")
-      }
-      #expect(migrations.last == "v99-from-the-future")
-      try StoreSnapshot.expectWhole(store)
-    default: #expect(try bytes(store) == before, "\(kind): the file was not changed")
-    }
+    if kind != "a folder" { #expect(try bytes(store) == before, "\(kind): not a byte of the file changed") }
   }
 
   @Test func aMissingStoreIsReportedByReadingCommandsNotCreated() throws {

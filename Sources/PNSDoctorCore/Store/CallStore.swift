@@ -46,6 +46,7 @@ public final class CallStore: Sendable {
         throw StoreError(.cannotOpen, path: path, detail: "cannot create folder \(directory)")
       }
     }
+    if exists { try refuseForeign(path: path) }
     var configuration = Configuration()
     configuration.busyMode = .timeout(10)
     let pool: DatabasePool
@@ -65,6 +66,27 @@ public final class CallStore: Sendable {
     let store = CallStore(path: path, writer: pool)
     try store.migrate()
     return store
+  }
+
+  /// Refuses, without changing a byte of it, a file written by a newer pnsdoctor or another
+  /// program's SQLite database: opening the store proper would switch it to WAL mode and
+  /// create pnsdoctor's tables. A file that cannot be read this way is left to the real open,
+  /// which explains what is wrong with it.
+  private static func refuseForeign(path: String) throws(StoreError) {
+    var configuration = Configuration()
+    configuration.readonly = true
+    configuration.busyMode = .timeout(10)
+    guard let queue = try? DatabaseQueue(path: path, configuration: configuration) else { return }
+    let verdict = try? queue.read { db -> StoreError.Kind? in
+      if try StoreMigrations.migrator.hasBeenSuperseded(db) { return .newerSchema }
+      let tables = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master") ?? 0
+      return try !db.tableExists("grdb_migrations") && tables > 0 ? .notAStore : nil
+    }
+    switch verdict {
+    case .newerSchema?: throw StoreError(.newerSchema, path: path, detail: "")
+    case .notAStore?: throw StoreError(.notAStore, path: path, detail: "it is another program's SQLite database")
+    default: return
+    }
   }
 
   /// A store that lives in memory only: for tests and throw-away diagnoses.
@@ -96,7 +118,6 @@ public final class CallStore: Sendable {
         let (superseded, complete) = try writer.read { db in
           (try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db))
         }
-        // Refuse a newer schema before touching anything.
         if superseded { throw StoreError(.newerSchema, path: path, detail: "") }
         if complete { return }
         try migrator.migrate(writer)
