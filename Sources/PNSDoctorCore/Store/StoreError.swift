@@ -47,8 +47,8 @@ public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         "\(path) 不是 pnsdoctor 存储或已损坏：\(detail)")
     case .missing:
       return language.pick(
-        "no store at \(path): import something first (pnsdoctor import FILE), or check --store",
-        "\(path) 处没有存储：请先导入（pnsdoctor import FILE），或检查 --store")
+        "no store at \(path): import something first (pnsdoctor import FILE), check --store, or try pnsdoctor --demo",
+        "\(path) 处没有存储：请先导入（pnsdoctor import FILE），检查 --store，或试用 pnsdoctor --demo")
     case .readOnly:
       return language.pick(
         "the store \(path) cannot be written (read-only file, folder or disk: \(detail)); copy it somewhere writable and use --store",
