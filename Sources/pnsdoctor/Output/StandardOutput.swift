@@ -11,10 +11,18 @@ enum StandardOutput {
     do {
       try FileHandle.standardOutput.write(contentsOf: Data((text + terminator).utf8))
     } catch {
-      let posix = (error as NSError).domain == NSPOSIXErrorDomain ? Int32((error as NSError).code) : 0
-      let reason = posix != 0 ? String(cString: strerror(posix)) : error.localizedDescription
-      StandardError.write("error: cannot write the output: \(reason)")
-      throw ExitCode(ExitStatus.storeFailure)
+      throw writeFailed(error, writing: "the output")
     }
+  }
+
+  /// Reports a failed write of `target` (a file, or the output) with the system's reason, and
+  /// returns the exit status to throw.
+  static func writeFailed(_ error: any Error, writing target: String) -> ExitCode {
+    let nsError = error as NSError
+    let posix = [nsError, nsError.userInfo[NSUnderlyingErrorKey] as? NSError]
+      .compactMap { $0 }.first { $0.domain == NSPOSIXErrorDomain }
+    let reason = posix.map { String(cString: strerror(Int32($0.code))) } ?? error.localizedDescription
+    StandardError.write("error: cannot write \(target): \(reason)")
+    return ExitCode(ExitStatus.storeFailure)
   }
 }

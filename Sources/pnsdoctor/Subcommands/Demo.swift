@@ -57,11 +57,7 @@ extension PNSDoctorCommand {
           try handle.write(contentsOf: Data(bytes))
         }
       } catch {
-        let reason =
-          ((error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError)?.localizedDescription
-          ?? error.localizedDescription
-        StandardError.write("error: cannot write \(path == "-" ? "the output" : path): \(reason)")
-        throw ExitCode(ExitStatus.storeFailure)
+        throw StandardOutput.writeFailed(error, writing: path == "-" ? "the output" : path)
       }
     }
   }
