@@ -22,6 +22,7 @@ let package = Package(
     .target(
       name: "PNSDoctorCore",
       dependencies: [
+        "CZstd",
         .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "Yams", package: "Yams"),
       ],
@@ -32,6 +33,12 @@ let package = Package(
     .systemLibrary(
       name: "CNcurses",
       providers: [.apt(["libncurses-dev"])]
+    ),
+    // libzstd, which compresses each call's messages in the store (with dictionaries trained
+    // from the store's own data).
+    .systemLibrary(
+      name: "CZstd",
+      providers: [.apt(["libzstd-dev"])]
     ),
     .target(
       name: "PNSDoctorTUI",

@@ -14,7 +14,7 @@ struct PNSDoctorCommand: ParsableCommand {
       and filter failed calls. Run with --demo to try it on generated data.
       导入平台推送的呼叫事件、话单和短信通知，列出并筛选失败的呼叫。使用 --demo 体验演示数据。
       """,
-    subcommands: [Import.self, Calls.self, Diagnose.self, Codes.self, Rules.self, Demo.self])
+    subcommands: [Import.self, Calls.self, Diagnose.self, Codes.self, Rules.self, Demo.self, Store.self])
 
   @Flag(name: .long, help: "Build a throw-away store from generated demo data and show it. (演示模式)")
   var demo = false

@@ -15,6 +15,14 @@ public protocol ByteSource: SendableMetatype {
   var expectedSize: Int? { get }
   /// Appends up to `maximumCount` bytes to `buffer`; returns how many were added, 0 at the end.
   mutating func read(into buffer: inout [UInt8], maximumCount: Int) throws(ReadIssue) -> Int
+  /// The input's current size and its last `length` bytes, read without moving the reading
+  /// position, when the input can be read at any place (a regular file); else `nil`. An import
+  /// compares them with what it stored to recognise an input already imported whole.
+  func tail(length: Int) -> (size: Int, bytes: [UInt8])?
+}
+
+extension ByteSource {
+  public func tail(length: Int) -> (size: Int, bytes: [UInt8])? { nil }
 }
 
 /// Bytes already in memory: a paste, a test fixture.
@@ -33,6 +41,10 @@ public struct InMemoryByteSource: ByteSource {
   }
 
   public var expectedSize: Int? { bytes.count }
+
+  public func tail(length: Int) -> (size: Int, bytes: [UInt8])? {
+    (bytes.count, Array(bytes.suffix(length)))
+  }
 
   public mutating func read(into buffer: inout [UInt8], maximumCount: Int) -> Int {
     let count = min(maximumCount, bytes.count - position)
@@ -80,6 +92,25 @@ public final class FileDescriptorByteSource: ByteSource {
 
   deinit {
     if ownsDescriptor { close(descriptor) }
+  }
+
+  public func tail(length: Int) -> (size: Int, bytes: [UInt8])? {
+    var status = stat()
+    guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
+    let size = Int(status.st_size)
+    let start = max(0, size - length)
+    var bytes = [UInt8](repeating: 0, count: size - start)
+    var done = 0
+    while done < bytes.count {
+      let result = bytes.withUnsafeMutableBytes { raw -> Int in
+        guard let base = raw.baseAddress else { return -1 }
+        return pread(descriptor, base + done, raw.count - done, off_t(start + done))
+      }
+      if result < 0 && errno == EINTR { continue }
+      guard result > 0 else { return nil }
+      done += result
+    }
+    return (size, bytes)
   }
 
   public func read(into buffer: inout [UInt8], maximumCount: Int) throws(ReadIssue) -> Int {

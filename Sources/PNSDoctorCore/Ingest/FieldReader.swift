@@ -36,6 +36,11 @@ struct FieldReader {
     }
   }
 
+  private static func isBlank(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.properties.generalCategory == .control || scalar.properties.isWhitespace
+      || scalar.properties.generalCategory == .format
+  }
+
   mutating func string(_ key: String) -> String? {
     guard let value = present(key) else { return nil }
     switch value {
@@ -49,8 +54,10 @@ struct FieldReader {
   }
 
   /// A required string; records a problem when it is absent.
+  /// Text made only of control characters and white space (`"\u0000"`) counts as absent: an
+  /// id nobody can see or type identifies nothing.
   mutating func requiredString(_ key: String) -> String {
-    if let text = string(key) { return text }
+    if let text = string(key), text.unicodeScalars.contains(where: { !Self.isBlank($0) }) { return text }
     if !problems.contains(where: {
       if case .wrongType(let p, _, _) = $0 { return p == fieldPath(key) }; return false
     }) {

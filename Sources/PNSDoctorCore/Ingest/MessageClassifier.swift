@@ -30,6 +30,28 @@ enum MessageClassifier {
     return results
   }
 
+  /// Reads a value whose kind is already known (a message the store kept, with its kind): one
+  /// message of that kind, or why not. Nothing is guessed from the keys.
+  static func message(ofKind kind: Message.Kind, from value: JSONValue) -> Result<Message, ReadIssue.Reason> {
+    guard let object = value.objectValue else {
+      return .failure(.wrongType(path: "", expected: "an object", found: value.kindDescription))
+    }
+    switch kind {
+    case .callEvent:
+      if object["statusInfo"] != nil { return readEventPush(object, path: "") }
+      var fields = FieldReader(object, path: "")
+      return readStatusInfo(&fields, eventName: nil)
+    case .detailRecord:
+      return readCDR(object, path: "")
+    case .sms:
+      if object["smsEvent"] != nil { return readSMSPush(object, path: "") }
+      var fields = FieldReader(object, path: "")
+      return readSMSEvent(&fields, appKey: nil)
+    case .apiResponse:
+      return readAPIResponse(object, path: "")
+    }
+  }
+
   private static func classify(
     _ value: JSONValue, path: String,
     into results: inout [Result<Classified, ReadIssue.Reason>], ordinal: inout Int

@@ -14,6 +14,24 @@ public enum Message: Sendable, Equatable {
     }
   }
 
+  /// The kinds of message, with the number the store keeps for each (never renumbered).
+  public enum Kind: UInt8, Sendable, CaseIterable {
+    case callEvent = 1
+    case detailRecord = 2
+    case sms = 3
+    case apiResponse = 4
+  }
+
+  /// This message's kind.
+  public var kind: Kind {
+    switch self {
+    case .callEvent: return .callEvent
+    case .callDetailRecord: return .detailRecord
+    case .sms: return .sms
+    case .apiResponse: return .apiResponse
+    }
+  }
+
   /// A short name of the kind, for reports.
   public var kindName: String {
     switch self {

@@ -174,8 +174,8 @@ public struct CallQuery: Sendable, Equatable {
   }
 
   /// The union of the queries that find the search's matches (as call ids), each answered by
-  /// an index: a session id by its beginning through the primary key, digits of a number
-  /// through the trigram index, a code through its column's index, a cause through the cause
+  /// an index: a session id by its beginning through the session index, digits of a number
+  /// through the table of distinct numbers, a code through its column's index, a cause through the cause
   /// index. For a search that matches few calls.
   private func searchBranches() -> (String, [any DatabaseValueConvertible])? {
     guard let terms = searchTerms() else { return nil }
@@ -183,11 +183,15 @@ public struct CallQuery: Sendable, Equatable {
     var values: [any DatabaseValueConvertible] = []
     if let prefix = terms.sessionPrefix {
       branches.append("SELECT id FROM calls WHERE session_id >= ? AND session_id < ?")
-      values += [prefix, prefix + "\u{10FFFF}"]
+      values += Self.prefixBounds(prefix)
     }
     if let digits = terms.digits {
-      branches.append("SELECT rowid FROM calls_search WHERE calls_search MATCH ?")
-      values.append("\"" + digits + "\"")
+      // The distinct numbers are few next to the calls: those containing the digits are found
+      // by a scan of them, then their calls through each number column's index.
+      for column in ["caller", "callee", "privacy_number"] {
+        branches.append("SELECT id FROM calls WHERE \(column) IN (SELECT digits FROM number WHERE instr(digits, ?) > 0)")
+        values.append(digits)
+      }
     }
     if let code = terms.code {
       for column in CodeFilter.Field.any.columns {
@@ -218,10 +222,9 @@ public struct CallQuery: Sendable, Equatable {
     var values: [any DatabaseValueConvertible] = []
     if let prefix = terms.sessionPrefix {
       tests.append("(session_id >= ? AND session_id < ?)")
-      values += [prefix, prefix + "\u{10FFFF}"]
+      values += Self.prefixBounds(prefix)
     }
     if let digits = terms.digits {
-      // The trigram index matches a quoted phrase as a substring, as instr does.
       tests += ["instr(caller, ?) > 0", "instr(callee, ?) > 0", "instr(privacy_number, ?) > 0"]
       values += [digits, digits, digits]
     }
@@ -238,6 +241,12 @@ public struct CallQuery: Sendable, Equatable {
       values += terms.rules
     }
     return ("COALESCE(" + (tests.isEmpty ? "0" : tests.joined(separator: " OR ")) + ", 0)", values)
+  }
+
+  /// The bounds of the session ids (kept as bytes) that start with `prefix`: no UTF-8 byte is
+  /// 0xFF, so the prefix followed by it is above every id that starts with the prefix.
+  private static func prefixBounds(_ prefix: String) -> [any DatabaseValueConvertible] {
+    [Data(prefix.utf8), Data(prefix.utf8) + [0xFF]]
   }
 
   private func whereClause() -> (String, [any DatabaseValueConvertible]) {

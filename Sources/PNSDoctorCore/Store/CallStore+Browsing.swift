@@ -84,9 +84,11 @@ extension CallStore {
   public func sms(id: Int64) throws(StoreError) -> (notification: SMSNotification, raw: String)? {
     do {
       return try writer.read { db in
-        guard let raw = try String.fetchOne(db, sql: "SELECT raw FROM sms WHERE id = ?", arguments: [id]),
-          case .sms(let notification)? = CallAssembler.message(fromStored: raw)
-        else { return nil }
+        guard let raw = try String.fetchOne(db, sql: "SELECT raw FROM sms WHERE id = ?", arguments: [id]) else {
+          return nil
+        }
+        let stored = StoredMessage(kind: .sms, json: Array(raw.utf8), deliveries: 1, sourceId: 0, line: 0)
+        guard case .sms(let notification) = try StoredMessageDecoder.message(stored) else { return nil }
         return (notification, raw)
       }
     } catch {
@@ -94,14 +96,15 @@ extension CallStore {
     }
   }
 
-  /// The stored JSON of a call's messages, events first, in arrival order.
-  public func rawMessages(sessionId: String) throws(StoreError) -> [String] {
+  /// The stored JSON of the messages of the call in row `rowId`, in the order first stored,
+  /// every version and re-pushed message once.
+  public func rawMessages(rowId: Int64) throws(StoreError) -> [String] {
     do {
       return try writer.read { db in
-        try String.fetchAll(
-          db,
-          sql: "SELECT raw FROM call_event WHERE session_id = ? UNION ALL SELECT raw FROM cdr WHERE session_id = ?",
-          arguments: [sessionId, sessionId])
+        let codec = BundleCodec(db: db, shared: dictionaries)
+        return try CallReader.storedCall(rowId: rowId, in: db, codec: codec)?.messages.map {
+          String(decoding: $0.json, as: UTF8.self)
+        } ?? []
       }
     } catch {
       throw Self.translate(error, path: path)

@@ -15,10 +15,26 @@ extension CallStore {
   public func diagnose(_ call: Call, engine: DiagnosisEngine) throws(StoreError) -> Diagnosis {
     do {
       return try writer.read { db in
-        let counter = StoreNeighbourCounter(db: db)
+        let counter = StoreNeighbourCounter(db: db, codec: BundleCodec(db: db, shared: dictionaries))
         let diagnosis = engine.diagnose(.call(call), counting: counter)
         if let error = counter.error { throw error }
         return diagnosis
+      }
+    } catch {
+      throw Self.translate(error, path: path)
+    }
+  }
+
+  /// Whether the stored diagnoses are those `knowledge` gives, found without writing: the
+  /// rules differ from those recorded, or calls and SMS wait for a diagnosis.
+  public func diagnosisStatus(knowledge: KnowledgeBase) throws(StoreError) -> (knowledgeChanged: Bool, pending: Int) {
+    do {
+      return try writer.read { db in
+        (
+          try Self.knowledgeChanged(knowledge, in: db),
+          (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM calls WHERE \(Self.pendingTest)") ?? 0)
+            + (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sms WHERE \(Self.pendingTest)") ?? 0)
+        )
       }
     } catch {
       throw Self.translate(error, path: path)
@@ -29,7 +45,7 @@ extension CallStore {
   public func diagnosedCallCount() throws(StoreError) -> Int {
     do {
       return try writer.read { db in
-        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM calls WHERE diagnosis_state != 0") ?? 0
+        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM calls WHERE diagnosis_state != \(DiagnosisState.pending.rawValue)") ?? 0
       }
     } catch {
       throw Self.translate(error, path: path)
@@ -58,16 +74,15 @@ extension CallStore {
       }
       let (calls, messages) = try writer.read { db in
         (
-          try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM calls WHERE diagnosis_state != 1 AND diagnosis_state = 0")
-            ?? 0,
-          try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sms WHERE diagnosis_state != 1 AND diagnosis_state = 0") ?? 0
+          try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM calls WHERE \(Self.pendingTest)") ?? 0,
+          try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sms WHERE \(Self.pendingTest)") ?? 0
         )
       }
       let total = calls + messages
       if total > 0 { progress(0, total) }
       if calls > 0 {
         update.callsDiagnosed = try rediagnoseCalls(
-          whereClause: "diagnosis_state = 0", arguments: [], engine: engine, progress: { progress($0, total) })
+          whereClause: "diagnosis_state = \(DiagnosisState.pending.rawValue)", arguments: [], engine: engine, progress: { progress($0, total) })
       }
       if messages > 0 {
         update.smsDiagnosed = try rediagnoseSMS(engine: engine) { progress(calls + $0, total) }
@@ -77,6 +92,11 @@ extension CallStore {
     }
     return update
   }
+
+  /// Rows to diagnose, in a form the partial indexes `calls_to_diagnose` and `sms_to_diagnose`
+  /// (`diagnosis_state != diagnosed`) serve.
+  static let pendingTest =
+    "diagnosis_state != \(DiagnosisState.diagnosed.rawValue) AND diagnosis_state = \(DiagnosisState.pending.rawValue)"
 
   /// The row of `knowledge_rule` that stands for the code tables: a code's category decides
   /// what `category:` conditions match, so a change there concerns every diagnosis.
@@ -139,22 +159,22 @@ extension CallStore {
     let codesChanged = recorded[codeTablesRow] != current[codeTablesRow] && !recorded.isEmpty
     for table in ["calls", "sms"] {
       if codesChanged {
-        try db.execute(sql: "UPDATE \(table) SET diagnosis_state = 0")
+        try db.execute(sql: "UPDATE \(table) SET diagnosis_state = \(DiagnosisState.pending.rawValue)")
         continue
       }
       let kind = table == "calls" ? SubjectKind.call.rawValue : SubjectKind.sms.rawValue
       let changed = current.filter { $0.value.appliesTo == kind && recorded[$0.key] != $0.value }
       let touchesSuccesses = changed.contains { $0.value.alsoForSuccess || recorded[$0.key]?.alsoForSuccess == true }
       if touchesSuccesses {
-        try db.execute(sql: "UPDATE \(table) SET diagnosis_state = 0")
+        try db.execute(sql: "UPDATE \(table) SET diagnosis_state = \(DiagnosisState.pending.rawValue)")
       } else if !changed.isEmpty {
-        try db.execute(sql: "UPDATE \(table) SET diagnosis_state = 0 WHERE verdict IS NOT 'ok'")
+        try db.execute(sql: "UPDATE \(table) SET diagnosis_state = \(DiagnosisState.pending.rawValue) WHERE verdict IS NOT 'ok'")
       }
       // Removed, or moved to another kind of subject: gone from this kind's findings.
       let removed = recorded.filter { $0.value.appliesTo == kind && current[$0.key]?.appliesTo != kind }.keys
       for id in removed {
         try db.execute(
-          sql: "UPDATE \(table) SET diagnosis_state = 0 WHERE (' ' || findings) LIKE ? ESCAPE '\\'",
+          sql: "UPDATE \(table) SET diagnosis_state = \(DiagnosisState.pending.rawValue) WHERE (' ' || findings) LIKE ? ESCAPE '\\'",
           arguments: ["% " + LikePattern.escaped(id) + "@%"])
       }
     }
@@ -182,19 +202,21 @@ extension CallStore {
           let rows = try Row.fetchAll(
             db,
             sql: """
-              SELECT id, session_id FROM calls WHERE diagnosis_state != 1 AND \(whereClause) AND id > ?
+              SELECT id FROM calls WHERE diagnosis_state != \(DiagnosisState.diagnosed.rawValue) AND \(whereClause)
+                AND id > ?
               ORDER BY id LIMIT ?
               """,
             arguments: StatementArguments(arguments + [lastRowId, Self.diagnosisBatch]))
-          let diagnoser = StoreDiagnoser(engine: engine, db: db)
+          let codec = BundleCodec(db: db)
+          let diagnoser = StoreDiagnoser(engine: engine, db: db, codec: codec)
           let update = try db.cachedStatement(
             sql: """
               UPDATE calls SET verdict = ?, cause_rule = ?, cause_confidence = ?, findings = ?,
                 diagnosis_state = ? WHERE id = ?
               """)
           for row in rows {
-            guard let call = try CallAssembler.call(sessionId: row["session_id"], in: db) else { continue }
             let rowId: Int64 = row["id"]
+            guard let call = try CallReader.storedCall(rowId: rowId, in: db, codec: codec)?.call else { continue }
             try update.execute(arguments: StatementArguments(try diagnoser.diagnose(call).columnValues + [rowId]))
           }
           return (rows.count, rows.last?["id"])
@@ -217,17 +239,20 @@ extension CallStore {
     while true {
       let count = try writer.write { db -> Int in
         let rows = try Row.fetchAll(
-          db, sql: "SELECT id, raw FROM sms WHERE diagnosis_state != 1 AND diagnosis_state = 0 ORDER BY id LIMIT ?",
+          db, sql: "SELECT id, raw FROM sms WHERE \(Self.pendingTest) ORDER BY id LIMIT ?",
           arguments: [Self.diagnosisBatch])
-        let diagnoser = StoreDiagnoser(engine: engine, db: db)
+        let diagnoser = StoreDiagnoser(engine: engine, db: db, codec: BundleCodec(db: db))
         for row in rows {
           // A row whose JSON no longer reads (edited by hand) is marked diagnosed with no
           // findings rather than read again on every run.
           let values: [(any DatabaseValueConvertible)?]
-          if case .sms(let sms)? = CallAssembler.message(fromStored: row["raw"]) {
+          let raw: String = row["raw"]
+          if case .sms(let sms)? = try? StoredMessageDecoder.message(
+            StoredMessage(kind: .sms, json: Array(raw.utf8), deliveries: 1, sourceId: 0, line: 0))
+          {
             values = diagnoser.diagnose(sms).columnValues
           } else {
-            values = [Verdict.unknown.rawValue, nil, nil, "", 1]
+            values = [Verdict.unknown.rawValue, nil, nil, "", DiagnosisState.diagnosed.rawValue]
           }
           try db.execute(
             sql: """

@@ -17,11 +17,47 @@ import GRDB
 public final class CallStore: Sendable {
   /// The file path, or `:memory:`.
   public let path: String
-  let writer: any DatabaseWriter
+  /// Whether this store was opened to read only (nothing is ever written through it).
+  public let isReadOnly: Bool
+  let writer: any DatabaseReader & DatabaseWriter
+  /// The zstd dictionaries its calls were compressed with, loaded once.
+  let dictionaries = DictionaryCache()
 
-  private init(path: String, writer: any DatabaseWriter) {
+  private init(path: String, writer: any DatabaseReader & DatabaseWriter, isReadOnly: Bool = false) {
     self.path = path
     self.writer = writer
+    self.isReadOnly = isReadOnly
+  }
+
+  /// Opens an existing store to read only: no write, no schema change, no file created beside
+  /// it but SQLite's shared-memory index, so that a writer's lock never stops it and the store's
+  /// bytes never change by reading.
+  /// - Throws: `StoreError` when there is no store, it is not one, it is newer, or it was made
+  ///   by an earlier pnsdoctor and must be migrated first (`pnsdoctor store migrate`).
+  public static func openForReading(path: String) throws(StoreError) -> CallStore {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+      throw StoreError(.missing, path: path, detail: "")
+    }
+    if isDirectory.boolValue { throw StoreError(.cannotOpen, path: path, detail: "it is a folder, not a store file") }
+    try refuseForeign(path: path, empty: true)
+    var configuration = Configuration()
+    configuration.readonly = true
+    configuration.busyMode = .timeout(10)
+    let pool: DatabasePool
+    do {
+      pool = try DatabasePool(path: path, configuration: configuration)
+    } catch {
+      throw Self.translate(error, path: path, opening: true)
+    }
+    let complete: Bool
+    do {
+      complete = try pool.read { db in try StoreMigrations.migrator.hasCompletedMigrations(db) }
+    } catch {
+      throw Self.translate(error, path: path, opening: true)
+    }
+    guard complete else { throw StoreError(.outdated, path: path, detail: "") }
+    return CallStore(path: path, writer: pool, isReadOnly: true)
   }
 
   /// Opens the store at `path`, and brings its schema up to date.
@@ -46,7 +82,7 @@ public final class CallStore: Sendable {
         throw StoreError(.cannotOpen, path: path, detail: "cannot create folder \(directory)")
       }
     }
-    if exists { try refuseForeign(path: path) }
+    if exists { try refuseForeign(path: path, empty: false) }
     var configuration = Configuration()
     configuration.busyMode = .timeout(10)
     let pool: DatabasePool
@@ -71,8 +107,12 @@ public final class CallStore: Sendable {
   /// Refuses, without changing a byte of it, a file written by a newer pnsdoctor or another
   /// program's SQLite database: opening the store proper would switch it to WAL mode and
   /// create pnsdoctor's tables. A file that cannot be read this way is left to the real open,
-  /// which explains what is wrong with it.
-  private static func refuseForeign(path: String) throws(StoreError) {
+  /// which explains what is wrong with it. An empty file is refused too when `empty` (a reader
+  /// has nothing to read in it; an import makes it a store).
+  private static func refuseForeign(path: String, empty: Bool) throws(StoreError) {
+    if empty, let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size == 0 {
+      throw StoreError(.notAStore, path: path, detail: "the file is empty")
+    }
     var configuration = Configuration()
     configuration.readonly = true
     configuration.busyMode = .timeout(10)
@@ -184,14 +224,14 @@ public final class CallStore: Sendable {
     }
   }
 
-  /// How many messages of each kind the store holds (counting them reads a large part of the
-  /// store: for reports, not for drawing a screen).
+  /// How many messages of each kind the store holds (counting them reads every call row: for
+  /// reports, not for drawing a screen). CDRs count once per call that has one.
   public func messageCounts() throws(StoreError) -> MessageCounts {
     do {
       return try writer.read { db in
         MessageCounts(
-          callEvents: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM call_event") ?? 0,
-          detailRecords: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM cdr") ?? 0,
+          callEvents: try Int.fetchOne(db, sql: "SELECT COALESCE(SUM(event_count), 0) FROM calls") ?? 0,
+          detailRecords: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM calls WHERE has_cdr") ?? 0,
           smsNotifications: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sms") ?? 0,
           apiResponses: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM api_response") ?? 0)
       }
@@ -200,21 +240,47 @@ public final class CallStore: Sendable {
     }
   }
 
-  /// The whole call (every event and the CDR) with this session id, rebuilt from the stored
-  /// messages, or `nil` when the store has none.
+  /// The newest call with this session id (every event and its CDR), rebuilt from its stored
+  /// messages, or `nil` when the store has none. A session id the platform reused for another
+  /// call is two calls: see `calls(sessionId:)`.
   public func call(sessionId: String) throws(StoreError) -> Call? {
+    try calls(sessionId: sessionId).first
+  }
+
+  /// Every call with this session id, newest first.
+  public func calls(sessionId: String) throws(StoreError) -> [Call] {
     do {
-      return try writer.read { db in try CallAssembler.call(sessionId: sessionId, in: db) }
+      return try writer.read { db in
+        let codec = BundleCodec(db: db, shared: dictionaries)
+        return try CallReader.rowIds(sessionId: sessionId, in: db).compactMap { rowId in
+          try CallReader.storedCall(rowId: rowId, in: db, codec: codec)?.call
+        }
+      }
     } catch {
       throw Self.translate(error, path: path)
     }
   }
 
-  /// How many times the CDR of a call was delivered (1 for a CDR pushed once).
-  public func detailRecordDeliveries(sessionId: String) throws(StoreError) -> Int {
+  /// The call kept in row `rowId` (`CallSummary.rowId`), or `nil` when there is none.
+  public func call(rowId: Int64) throws(StoreError) -> Call? {
     do {
       return try writer.read { db in
-        try Int.fetchOne(db, sql: "SELECT MAX(deliveries) FROM cdr WHERE session_id = ?", arguments: [sessionId]) ?? 0
+        try CallReader.storedCall(rowId: rowId, in: db, codec: BundleCodec(db: db, shared: dictionaries))?.call
+      }
+    } catch {
+      throw Self.translate(error, path: path)
+    }
+  }
+
+  /// The session ids whose calls start with `prefix`, at most `limit` of them, in order: for
+  /// completing an id typed in part.
+  public func sessionIds(startingWith prefix: String, limit: Int) throws(StoreError) -> [String] {
+    do {
+      return try writer.read { db in
+        try Data.fetchAll(
+          db, sql: "SELECT DISTINCT session_id FROM calls WHERE session_id >= ? AND session_id < ? ORDER BY 1 LIMIT ?",
+          arguments: [Data(prefix.utf8), Data(prefix.utf8) + [0xFF], limit]
+        ).map { String(decoding: $0, as: UTF8.self) }
       }
     } catch {
       throw Self.translate(error, path: path)

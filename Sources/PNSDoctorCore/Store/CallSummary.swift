@@ -1,7 +1,10 @@
+import Foundation
 import GRDB
 
 /// One row of the call list: what a call was and how it ended, without its messages.
 public struct CallSummary: Sendable, Equatable {
+  /// The call's row in the store: what opens this call (a session id may name several).
+  public var rowId: Int64
   public var sessionId: String
   public var mode: CallMode
   public var serviceType: String?
@@ -26,11 +29,15 @@ public struct CallSummary: Sendable, Equatable {
   public var hasDetailRecord: Bool
   /// How many times the CDR was delivered (re-pushes included).
   public var detailRecordDeliveries: Int
+  /// Messages kept beside another under the same natural key with other content.
+  public var extraVersions: Int
   /// The verdict and top findings kept in the store; `nil` until the call is diagnosed.
   public var diagnosis: StoredDiagnosis?
 
   init(row: Row) {
-    sessionId = row["session_id"]
+    rowId = row["id"]
+    // Kept as bytes: an id holding a NUL is compared and shown whole.
+    sessionId = String(decoding: (row["session_id"] as Data?) ?? Data(), as: UTF8.self)
     mode = CallMode(rawValue: row["mode"] ?? "?") ?? .unknown
     serviceType = row["service_type"]
     startTime = (row["start_ms"] as Int64?).map(Timestamp.init(millisecondsSince1970:))
@@ -49,6 +56,7 @@ public struct CallSummary: Sendable, Equatable {
     eventCount = row["event_count"]
     hasDetailRecord = row["has_cdr"]
     detailRecordDeliveries = row["cdr_deliveries"]
+    extraVersions = row["versions"] ?? 0
     diagnosis = StoredDiagnosis(row: row)
   }
 

@@ -7,6 +7,11 @@ public struct ImportStatistics: Sendable, Equatable {
   public var new = 0
   /// Messages the store already held (a re-push, or the same input imported again).
   public var duplicate = 0
+  /// Messages an earlier import had already stored from this same input (a repeated or
+  /// resumed import, a log that has grown): recognised by the input's watermark, not counted.
+  public var alreadyStored = 0
+  /// Inputs recognised as imported whole before, unchanged: not read again.
+  public var unchangedInputs = 0
   /// Records, or whole inputs, that could not be read.
   public var rejected = 0
   /// The first `keptIssueLimit` rejections, in the order they were met.
@@ -38,6 +43,8 @@ public struct ImportStatistics: Sendable, Equatable {
     read += other.read
     new += other.new
     duplicate += other.duplicate
+    alreadyStored += other.alreadyStored
+    unchangedInputs += other.unchangedInputs
     sources += other.sources
     callsUpdated += other.callsUpdated
     patternCallsRediagnosed += other.patternCallsRediagnosed

@@ -6,9 +6,9 @@ final class StoreDiagnoser {
   let engine: DiagnosisEngine
   private let counter: StoreNeighbourCounter
 
-  init(engine: DiagnosisEngine, db: Database) {
+  init(engine: DiagnosisEngine, db: Database, codec: BundleCodec) {
     self.engine = engine
-    counter = StoreNeighbourCounter(db: db)
+    counter = StoreNeighbourCounter(db: db, codec: codec)
   }
 
   func diagnose(_ call: Call) throws -> StoredDiagnosis {

@@ -10,6 +10,8 @@ public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case notAStore
     /// There is no store at the path, and the command does not create one.
     case missing
+    /// The store was made by an earlier pnsdoctor; reading it needs `pnsdoctor store migrate`.
+    case outdated
     /// The store, or its folder, cannot be written.
     case readOnly
     /// Another process held the store's lock for longer than the wait allows.
@@ -49,6 +51,10 @@ public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
       return language.pick(
         "no store at \(path): import something first (pnsdoctor import FILE), check --store, or try pnsdoctor --demo",
         "\(path) 处没有存储：请先导入（pnsdoctor import FILE），检查 --store，或试用 pnsdoctor --demo")
+    case .outdated:
+      return language.pick(
+        "the store \(path) was made by an earlier pnsdoctor; run pnsdoctor store migrate --store \(path) (or import into it) to bring it up to date, nothing is read until then",
+        "存储 \(path) 由较早版本的 pnsdoctor 创建；请运行 pnsdoctor store migrate --store \(path)（或向其导入）升级，升级前不读取其内容")
     case .readOnly:
       return language.pick(
         "the store \(path) cannot be written (read-only file, folder or disk: \(detail)); copy it somewhere writable and use --store",

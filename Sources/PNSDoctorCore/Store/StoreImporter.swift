@@ -3,9 +3,10 @@ import GRDB
 
 /// Imports inputs into a `CallStore`.
 ///
-/// Records are written in transactions of `batchSize` messages, each one also bringing the
-/// affected calls up to date, so a kill at any moment leaves whole records and consistent calls;
-/// importing the same input again stores nothing twice.
+/// Records are written in transactions of `batchSize` messages; each brings the calls it
+/// touches up to date and moves its input's watermark, so a kill at any moment leaves whole
+/// records and consistent calls, and importing the same input again stores nothing twice: it
+/// continues after the last record stored.
 public struct StoreImporter: Sendable {
   public let store: CallStore
   public let batchSize: Int
@@ -43,20 +44,27 @@ public struct StoreImporter: Sendable {
     var reader = InputReader(source: source)
     let sourceName = reader.sourceName
     var sourceId: Int64?
+    var readToEnd = false
+    var bytesRead = 0
     do {
       let head = try reader.head()
+      if try isUnchanged(source, head: head) {
+        statistics.unchangedInputs = 1
+        return statistics
+      }
       let background = BackgroundRecordReader(reader, batchSize: batchSize)
       // However this ends, the reading thread stops before the source goes back to the caller.
       defer { background.stop() }
       reading: while true {
         switch background.next() {
-        case .batch(let records, let issues, let bytesRead):
+        case .batch(let records, let issues, let read):
           issues.forEach { statistics.reject($0) }
           statistics.read += records.count
+          bytesRead = read
           if !records.isEmpty {
             try write(records, head: head, sourceName: sourceName, sourceId: &sourceId, into: &statistics)
           }
-          progress(bytesRead)
+          progress(read)
           if shouldStop() {
             statistics.stopped = true
             break reading
@@ -66,9 +74,11 @@ public struct StoreImporter: Sendable {
           statistics.reject(issue)
           break reading
         case .end:
+          readToEnd = true
           break reading
         }
       }
+      if readToEnd { try markReadToEnd(source, head: head, sourceId: sourceId, size: bytesRead) }
     } catch let issue as ReadIssue {
       // The input itself failed (an I/O error): what was read before is stored.
       statistics.reject(issue)
@@ -81,6 +91,28 @@ public struct StoreImporter: Sendable {
     return statistics
   }
 
+  /// Whether `source` is an input already imported whole and unchanged since: same head, same
+  /// size, same last bytes. Decided before anything is parsed.
+  private func isUnchanged<Source: ByteSource>(_ source: Source, head: [UInt8]) throws -> Bool {
+    guard let tail = source.tail(length: SourceRegistry.tailLength),
+      let known = try store.writer.read({ db in try SourceRegistry.find(head: head, in: db) }),
+      known.endSize == tail.size, known.endTailHash == SourceRegistry.tailHash(tail.bytes)
+    else { return false }
+    return true
+  }
+
+  /// Notes that the input was read to its end, with its size and last bytes, when it can tell
+  /// them and has not grown meanwhile.
+  private func markReadToEnd<Source: ByteSource>(
+    _ source: Source, head: [UInt8], sourceId: Int64?, size: Int
+  ) throws {
+    guard let tail = source.tail(length: SourceRegistry.tailLength), tail.size == size else { return }
+    try store.writer.write { db in
+      let id = try sourceId ?? SourceRegistry.source(head: head, name: source.name, in: db).id
+      try SourceRegistry.markReadToEnd(id, size: size, tailHash: SourceRegistry.tailHash(tail.bytes), in: db)
+    }
+  }
+
   /// Calls diagnosed with the help of their neighbours are diagnosed again once the whole
   /// input is in (each batch marks those near its calls): a neighbour stored after them may
   /// change the answer.
@@ -88,50 +120,74 @@ public struct StoreImporter: Sendable {
     guard let engine, let span = statistics.callSpan else { return }
     let window = Int64(engine.knowledge.neighbourWindow * 1000)
     statistics.patternCallsRediagnosed = try store.rediagnoseCalls(
-      whereClause: "diagnosis_state = 0 AND start_ms BETWEEN ? AND ?",
+      whereClause: "diagnosis_state = \(DiagnosisState.pending.rawValue) AND start_ms BETWEEN ? AND ?",
       arguments: [span.lowerBound - window, span.upperBound + window], engine: engine)
+  }
+
+  /// What one batch's transaction did.
+  private struct BatchOutcome {
+    var sourceId: Int64
+    var new = 0
+    var duplicate = 0
+    var alreadyStored = 0
+    var calls = 0
+    var span: ClosedRange<Int64>?
   }
 
   private func write(
     _ batch: [ReadRecord], head: [UInt8], sourceName: String, sourceId: inout Int64?,
     into statistics: inout ImportStatistics
   ) throws {
-    let knownSource = sourceId
-    let outcome = try store.writer.write {
-      db -> (sourceId: Int64, new: Int, duplicate: Int, calls: Int, span: ClosedRange<Int64>?) in
-      let id = try knownSource ?? SourceRegistry.sourceId(head: head, name: sourceName, in: db)
-      let diagnoser = engine.map { StoreDiagnoser(engine: $0, db: db) }
-      let writer = try MessageWriter(db: db, sourceId: id, diagnoser: diagnoser)
-      var touched = Set<String>()
-      var fresh: [String: CallAssembler.FreshMessages] = [:]
-      var new = 0
-      var duplicate = 0
+    let outcome = try store.writer.write { db -> BatchOutcome in
+      // Looked up in every batch's transaction: another import of the same input may have
+      // moved the watermark since.
+      let source = try SourceRegistry.source(head: head, name: sourceName, in: db)
+      var outcome = BatchOutcome(sourceId: source.id)
+      let codec = BundleCodec(db: db)
+      let diagnoser = engine.map { StoreDiagnoser(engine: $0, db: db, codec: codec) }
+      let calls = CallWriter(db: db, codec: codec, diagnoser: diagnoser)
+      let others = MessageWriter(db: db, sourceId: source.id, diagnoser: diagnoser)
+      var last: ReadRecord?
       for record in batch {
-        let stored = try writer.store(record)
-        if stored { new += 1 } else { duplicate += 1 }
-        guard let session = record.message.sessionId else { continue }
-        touched.insert(session)
-        guard stored else { continue }
-        switch record.message {
-        case .callEvent(let event): fresh[session, default: .init()].events.append(event)
-        case .callDetailRecord(let cdr):
-          if fresh[session]?.detailRecord == nil { fresh[session, default: .init()].detailRecord = cdr }
-        default: break
+        guard source.isNew(offset: record.offset, ordinal: record.ordinal) else {
+          outcome.alreadyStored += 1
+          continue
         }
+        last = record
+        let stored: Bool
+        switch record.message {
+        case .callEvent, .callDetailRecord:
+          stored = try calls.add(
+            record.message,
+            stored: StoredMessage(
+              kind: record.message.kind, json: Array(record.raw.compactJSON.utf8), deliveries: 1,
+              sourceId: source.id, line: record.location.line))
+        case .sms, .apiResponse:
+          stored = try others.store(record)
+        }
+        if stored { outcome.new += 1 } else { outcome.duplicate += 1 }
       }
-      let span = try CallAssembler.refresh(sessions: touched, fresh: fresh, diagnoser: diagnoser, in: db)
+      try others.finish()
+      let written = try calls.finish()
+      outcome.calls = written.callsWritten
+      outcome.span = written.span
       // Calls whose diagnosis looked at their neighbours, near the calls just written, are
       // marked for diagnosis: at the end of this input, or by the next command that opens the
       // store if this import does not get there.
-      if let engine, let span, engine.knowledge.neighbourWindow > 0 {
+      if let engine, let span = written.span, engine.knowledge.neighbourWindow > 0 {
         let window = Int64(engine.knowledge.neighbourWindow * 1000)
         try db.execute(
-          sql: """
-            UPDATE calls SET diagnosis_state = 0
-            WHERE diagnosis_state != 1 AND diagnosis_state = 2 AND start_ms BETWEEN ? AND ?
-            """, arguments: [span.lowerBound - window, span.upperBound + window])
+          sql: "UPDATE calls SET diagnosis_state = ? WHERE diagnosis_state = ? AND start_ms BETWEEN ? AND ?",
+          arguments: [
+            DiagnosisState.pending.rawValue, DiagnosisState.dependsOnNeighbours.rawValue,
+            span.lowerBound - window, span.upperBound + window,
+          ])
       }
-      return (id, new, duplicate, touched.count, span)
+      if let last {
+        try SourceRegistry.advance(
+          source.id, offset: last.offset, ordinal: last.ordinal, records: outcome.new + outcome.duplicate, in: db)
+      }
+      return outcome
     }
     if let span = outcome.span {
       statistics.callSpan =
@@ -142,7 +198,7 @@ public struct StoreImporter: Sendable {
     sourceId = outcome.sourceId
     statistics.new += outcome.new
     statistics.duplicate += outcome.duplicate
+    statistics.alreadyStored += outcome.alreadyStored
     statistics.callsUpdated += outcome.calls
   }
-
 }

@@ -341,6 +341,19 @@ enum StoreMigrations {
             session_id, COALESCE(icid, ''), COALESCE(end_ms, \(lowest)), COALESCE(fail_ms, \(lowest)));
           """)
     }
+    migrator.registerMigration(StoreSchema.v4Migration) { db in
+      // One row per call; its messages compressed together in call_messages. See StoreSchema.
+      try db.execute(sql: StoreSchema.v4Tables)
+      try StoreSchemaV3Carrier.carryOver(in: db)
+      try db.execute(sql: StoreSchema.v4Cleanup)
+      try db.execute(sql: StoreSchema.callIndexes)
+      try db.execute(
+        sql: """
+          UPDATE store_counts SET calls = (SELECT COUNT(*) FROM calls),
+            failed_calls = (SELECT COUNT(*) FROM calls WHERE failed = 1), sms = (SELECT COUNT(*) FROM sms)
+          WHERE id = 1
+          """)
+    }
     return migrator
   }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// Counts a call's neighbours in the store's `calls` table, in SQL.
@@ -9,13 +10,15 @@ import GRDB
 /// the one `NeighbourList` gives for the same calls.
 final class StoreNeighbourCounter: NeighbourCounting {
   private let db: Database
+  private let codec: BundleCodec
   /// The first error met; counting cannot throw through the engine, so the caller checks this.
   private(set) var error: (any Error)?
   /// Whether any rule asked about neighbours: such a diagnosis can change as calls arrive.
   private(set) var consulted = false
 
-  init(db: Database) {
+  init(db: Database, codec: BundleCodec) {
     self.db = db
+    self.codec = codec
   }
 
   /// Forgets whether it was consulted, before the next call is diagnosed.
@@ -28,7 +31,7 @@ final class StoreNeighbourCounter: NeighbourCounting {
     guard error == nil, let start = call.startTime?.millisecondsSince1970 else { return 0 }
     var sql = "FROM calls WHERE start_ms BETWEEN ? AND ? AND session_id != ?"
     let window = Int64(pattern.window * 1000)
-    var arguments: [(any DatabaseValueConvertible)?] = [start - window, start + window, call.sessionId]
+    var arguments: [(any DatabaseValueConvertible)?] = [start - window, start + window, Data(call.sessionId.utf8)]
     if pattern.sameCaller {
       guard let caller = call.caller else { return 0 }
       sql += " AND caller = ?"
@@ -55,10 +58,10 @@ final class StoreNeighbourCounter: NeighbourCounting {
         return try Int.fetchOne(statement, arguments: StatementArguments(arguments + filter.arguments)) ?? 0
       }
       // The match needs more than the calls table: check it on each selected call.
-      let sessions = try String.fetchAll(
-        db.cachedStatement(sql: "SELECT session_id " + sql), arguments: StatementArguments(arguments))
-      return try sessions.filter { session in
-        guard let other = try CallAssembler.call(sessionId: session, in: db) else { return false }
+      let rows = try Int64.fetchAll(
+        db.cachedStatement(sql: "SELECT id " + sql), arguments: StatementArguments(arguments))
+      return try rows.filter { rowId in
+        guard let other = try CallReader.storedCall(rowId: rowId, in: db, codec: codec)?.call else { return false }
         return NeighbourList.fits(other, pattern, around: call, knowledge: knowledge)
       }.count
     } catch {

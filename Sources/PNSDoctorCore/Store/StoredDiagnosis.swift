@@ -32,19 +32,20 @@ public struct StoredDiagnosis: Sendable, Equatable {
 
   /// Reads the columns back; `nil` when the row has not been diagnosed.
   init?(row: Row) {
-    guard (row["diagnosis_state"] as Int?) ?? 0 != 0, let verdictText = row["verdict"] as String?,
+    guard let state = (row["diagnosis_state"] as Int?).flatMap(DiagnosisState.init(rawValue:)), state != .pending,
+      let verdictText = row["verdict"] as String?,
       let verdict = Verdict(rawValue: verdictText)
     else { return nil }
     self.verdict = verdict
     findings = Self.entries(from: row["findings"] ?? "")
-    dependsOnNeighbours = (row["diagnosis_state"] as Int?) == 2
+    dependsOnNeighbours = state == .dependsOnNeighbours
   }
 
   /// The top finding, if any.
   public var cause: Entry? { findings.first }
 
-  /// `diagnosis_state`: 1 diagnosed, 2 diagnosed with neighbours.
-  var state: Int { dependsOnNeighbours ? 2 : 1 }
+  /// `diagnosis_state`.
+  var state: DiagnosisState { dependsOnNeighbours ? .dependsOnNeighbours : .diagnosed }
 
   /// `rule@revision:confidence` tokens separated by spaces.
   var findingsText: String {
@@ -63,9 +64,11 @@ public struct StoredDiagnosis: Sendable, Equatable {
 
   /// The values of `verdict, cause_rule, cause_confidence, findings, diagnosis_state`.
   var columnValues: [(any DatabaseValueConvertible)?] {
-    [verdict.rawValue, cause?.ruleId, cause?.confidence, findingsText, state]
+    [verdict.rawValue, cause?.ruleId, cause?.confidence, findingsText, state.rawValue]
   }
 
   /// The column values of a row not diagnosed (no knowledge base was given).
-  static var undiagnosedValues: [(any DatabaseValueConvertible)?] { [nil, nil, nil, nil, 0] }
+  static var undiagnosedValues: [(any DatabaseValueConvertible)?] {
+    [nil, nil, nil, nil, DiagnosisState.pending.rawValue]
+  }
 }

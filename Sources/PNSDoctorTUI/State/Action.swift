@@ -27,7 +27,7 @@ public enum Effect: Sendable, Equatable {
   /// counting a large store costs more than reading a page).
   case loadCalls(CallQuery, generation: Int, counting: Bool)
   case loadSMS(SMSQuery, generation: Int)
-  case openCall(sessionId: String)
+  case openCall(rowId: Int64, sessionId: String)
   case openSMS(id: Int64)
   case loadStatistics
   case diagnosePaste(String)

@@ -39,13 +39,13 @@ public struct EffectRunner: Sendable {
       case .loadSMS(let query, let generation):
         let (rows, total) = try store.smsNotifications(matching: query)
         return .smsLoaded(generation: generation, windowStart: query.offset, rows: rows, total: total)
-      case .openCall(let sessionId):
-        guard let result = try diagnoser.diagnose(sessionId: sessionId), case .call(let call) = result.subject else {
+      case .openCall(let rowId, let sessionId):
+        guard let result = try diagnoser.diagnose(rowId: rowId), case .call(let call) = result.subject else {
           // A status message, shown whatever the masking: the id's numbers stay masked.
           let shown = PhoneNumber.maskAll(in: sessionId)
           return .failed(language.pick("call \(shown) is no longer in the store", "存储中已没有呼叫 \(shown)"))
         }
-        let raw = try store.rawMessages(sessionId: sessionId).map(Self.pretty)
+        let raw = try store.rawMessages(rowId: rowId).map(Self.pretty)
         return .callOpened(CallDetailState(call: call, diagnosis: result.diagnosis, rawMessages: raw))
       case .openSMS(let id):
         guard let (notification, raw) = try store.sms(id: id) else {
@@ -61,7 +61,10 @@ public struct EffectRunner: Sendable {
         return .pasteDiagnosed(text: text, results: results, issues: issues)
       case .savePaste(let text):
         return .pasteSaved(
-          try StoreImporter(store: store, engine: diagnoser.engine).importSource(
+          // A browsing store is read-only: saving opens it to write for this import alone.
+          try StoreImporter(
+            store: store.isReadOnly ? try CallStore.open(path: store.path) : store, engine: diagnoser.engine
+          ).importSource(
             InMemoryByteSource(name: "<paste>", text: text)))
       }
     } catch {
@@ -71,6 +74,6 @@ public struct EffectRunner: Sendable {
 
   /// Stored JSON, indented for reading.
   static func pretty(_ raw: String) -> String {
-    (try? LenientJSONParser.parse(raw).prettyJSON()) ?? raw
+    (try? StrictJSONParser.parse(Array(raw.utf8)).prettyJSON()) ?? raw
   }
 }

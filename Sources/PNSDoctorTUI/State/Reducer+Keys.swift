@@ -97,7 +97,7 @@ extension Reducer {
     switch state.tab {
     case .calls:
       guard let row = state.calls.selectedRow else { return [] }
-      return [.openCall(sessionId: row.sessionId)]
+      return [.openCall(rowId: row.rowId, sessionId: row.sessionId)]
     case .sms:
       guard let row = state.sms.selectedRow else { return [] }
       return [.openSMS(id: row.id)]

@@ -16,23 +16,20 @@ struct StoreOptions: ParsableArguments {
     store ?? StoreLocation.defaultPath(environment: ProcessInfo.processInfo.environment)
   }
 
-  /// Opens the store and brings its stored diagnoses in step with `knowledge`: after a change
-  /// of rules, the calls concerned are diagnosed again (with a progress line on a terminal and
-  /// a note on standard error saying how many).
+  /// Opens the store to read, or, for an import (`importing`), to write, bringing its stored
+  /// diagnoses in step with `knowledge` first (after a change of rules, the calls concerned are
+  /// diagnosed again, with a progress line on a terminal and a note on standard error).
   ///
-  /// A command that only reads (`importing` false) leaves that work to an import running in
-  /// another process, and shows the stored diagnoses when the update cannot be written (a full
-  /// disk, a store locked too long): a warning, not a failure. (A store that cannot be written
-  /// at all does not open: SQLite needs to write its write-ahead log beside it.)
+  /// A command that only reads writes nothing: when the stored diagnoses were made with other
+  /// rules, or an interrupted import left calls to diagnose, it says so and shows them as
+  /// stored.
   func openDiagnosed(language: Language, knowledge: KnowledgeBase, importing: Bool = false) throws -> CallStore {
-    let callStore = try open(language: language, creating: importing)
-    if !importing && ImportActivity.isRunning(storePath: callStore.path) {
-      StandardError.write(
-        language.pick(
-          "note: an import into this store is running; it diagnoses the calls it stores, refresh to see more",
-          "提示：正在向此存储导入，导入时会诊断新呼叫，刷新可见更多"))
+    guard importing else {
+      let callStore = try open(language: language)
+      noteStaleDiagnoses(of: callStore, knowledge: knowledge, language: language)
       return callStore
     }
+    let callStore = try openForWriting(language: language)
     let started = Date()
     let progress = ProgressBar(enabled: StandardError.isTerminal, totalBytes: nil)
     do {
@@ -53,23 +50,48 @@ struct StoreOptions: ParsableArguments {
       }
     } catch {
       progress.clear()
-      guard !importing else {
-        StandardError.write(error.message(in: language))
-        throw ExitCode(ExitStatus.storeFailure)
-      }
-      StandardError.write(
-        language.pick(
-          "warning: the stored diagnoses could not be brought up to date; showing them as stored. ",
-          "警告：无法更新存储中的诊断，按已存储内容显示。") + error.message(in: language))
+      StandardError.write(error.message(in: language))
+      throw ExitCode(ExitStatus.storeFailure)
     }
     return callStore
   }
 
-  /// Opens the store, turning a failure into a message and exit status 74. Only a command that
-  /// writes (`creating`) makes a store that does not exist.
-  func open(language: Language, creating: Bool = false) throws -> CallStore {
+  /// Says, without writing anything, when the stored diagnoses are not those `knowledge` gives.
+  private func noteStaleDiagnoses(of callStore: CallStore, knowledge: KnowledgeBase, language: Language) {
+    guard let status = try? callStore.diagnosisStatus(knowledge: knowledge) else { return }
+    if ImportActivity.isRunning(storePath: callStore.path) {
+      StandardError.write(
+        language.pick(
+          "note: an import into this store is running; it diagnoses the calls it stores, refresh to see more",
+          "提示：正在向此存储导入，导入时会诊断新呼叫，刷新可见更多"))
+    } else if status.knowledgeChanged {
+      StandardError.write(
+        language.pick(
+          "note: the stored causes were found with other rules than these; pnsdoctor store migrate diagnoses the store again",
+          "提示：存储中的原因由其他版本的规则得出；运行 pnsdoctor store migrate 可重新诊断"))
+    } else if status.pending > 0 {
+      StandardError.write(
+        language.pick(
+          "note: \(status.pending) call(s) or SMS in the store are not diagnosed yet (an import was interrupted); pnsdoctor store migrate diagnoses them",
+          "提示：存储中有 \(status.pending) 个呼叫或短信尚未诊断（导入曾中断）；运行 pnsdoctor store migrate 可完成诊断"))
+    }
+  }
+
+  /// Opens the store to write (creating it when missing), turning a failure into a message and
+  /// exit status 74.
+  func openForWriting(language: Language) throws -> CallStore {
     do {
-      return try CallStore.open(path: path, creating: creating)
+      return try CallStore.open(path: path, creating: true)
+    } catch {
+      StandardError.write(error.message(in: language))
+      throw ExitCode(ExitStatus.storeFailure)
+    }
+  }
+
+  /// Opens the store to read only, turning a failure into a message and exit status 74.
+  func open(language: Language) throws -> CallStore {
+    do {
+      return try CallStore.openForReading(path: path)
     } catch {
       StandardError.write(error.message(in: language))
       throw ExitCode(ExitStatus.storeFailure)

@@ -22,6 +22,18 @@ struct ImportReport {
         "\(s.sources) input(s), \(s.callsUpdated) call(s) updated, store \(sanitize(storePath))",
         "\(s.sources) 个输入，更新 \(s.callsUpdated) 通呼叫，存储 \(sanitize(storePath))"),
     ]
+    if s.unchangedInputs > 0 {
+      lines.append(
+        l.pick(
+          "\(s.unchangedInputs) input(s) already imported whole and unchanged since: nothing new",
+          "\(s.unchangedInputs) 个输入此前已完整导入且未变化：没有新内容"))
+    }
+    if s.alreadyStored > 0 {
+      lines.append(
+        l.pick(
+          "\(s.alreadyStored) message(s) stored by an earlier import of the same input, skipped",
+          "\(s.alreadyStored) 条消息已由此前对同一输入的导入存储，已跳过"))
+    }
     if s.rejected > 0 {
       lines.append(l.pick("rejected:", "被拒绝的记录："))
       for issue in s.issues.prefix(Self.shownRejections) {
@@ -43,14 +55,15 @@ struct ImportReport {
       var reason: String
     }
     struct Body: Encodable {
-      var read, new, duplicate, rejected, inputs, callsUpdated: Int
+      var read, new, duplicate, alreadyStored, unchangedInputs, rejected, inputs, callsUpdated: Int
       var store: String
       var rejections: [Rejection]
       var rejectionsOmitted: Int
     }
     let s = statistics
     let body = Body(
-      read: s.read, new: s.new, duplicate: s.duplicate, rejected: s.rejected, inputs: s.sources,
+      read: s.read, new: s.new, duplicate: s.duplicate, alreadyStored: s.alreadyStored,
+      unchangedInputs: s.unchangedInputs, rejected: s.rejected, inputs: s.sources,
       callsUpdated: s.callsUpdated, store: storePath,
       rejections: s.issues.map {
         Rejection(

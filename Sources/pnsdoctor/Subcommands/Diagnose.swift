@@ -18,7 +18,7 @@ extension PNSDoctorCommand {
     @Argument(help: ArgumentHelp("A file to diagnose, or - for standard input (the default).", valueName: "file"))
     var file: String?
 
-    @Option(name: .long, help: ArgumentHelp("Diagnose the stored call with this session id.", valueName: "id"))
+    @Option(name: .long, help: ArgumentHelp("Diagnose the stored calls with this session id (each, when the id was reused).", valueName: "id"))
     var session: String?
 
     @Option(name: .long, help: "Output format: text or json.")
@@ -46,15 +46,17 @@ extension PNSDoctorCommand {
       var read = 0
       do {
         if let session {
-          guard let found = try diagnoser.diagnose(sessionId: session) else {
+          // A session id the platform reused names several calls: each is diagnosed, newest first.
+          let found = try diagnoser.diagnoseAll(sessionId: session)
+          guard !found.isEmpty else {
             StandardError.write(
               language.pick(
                 "no stored call with session id \(display.show(text: session))",
                 "存储中没有 sessionId 为 \(display.show(text: session)) 的呼叫"))
             throw ExitCode(ExitStatus.nothingRead)
           }
-          results = [found]
-          read = 1
+          results = found
+          read = found.count
         } else {
           let source: FileDescriptorByteSource =
             (file == nil || file == "-") ? FileDescriptorByteSource() : try FileDescriptorByteSource(path: file ?? "-")

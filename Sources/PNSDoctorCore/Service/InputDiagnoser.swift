@@ -1,5 +1,6 @@
 /// Diagnoses whatever an engineer hands over: an input (one record or many, in any form `import`
-/// reads) or a stored call. With a store, a call's stored events and CDR are joined to what was
+/// reads) or a stored call. The service that wires the reader, the engine and the store (the
+/// engine itself knows no store: neighbours reach it through `NeighbourCounting`). With a store, a call's stored events and CDR are joined to what was
 /// given, and its neighbouring calls feed the pattern rules.
 public struct InputDiagnoser: Sendable {
   /// One subject and its diagnosis.
@@ -32,9 +33,28 @@ public struct InputDiagnoser: Sendable {
     return (results, issues, messages.count)
   }
 
-  /// Diagnoses the stored call with this session id, or returns `nil` when the store has none.
+  /// Diagnoses the newest stored call with this session id, or returns `nil` when the store
+  /// has none.
   public func diagnose(sessionId: String) throws(StoreError) -> Result? {
     guard let store, let call = try store.call(sessionId: sessionId) else { return nil }
+    return try diagnose(.call(call), alreadyFromStore: true)
+  }
+
+  /// Diagnoses every stored call with this session id (a reused id names several), newest
+  /// first.
+  public func diagnoseAll(sessionId: String) throws(StoreError) -> [Result] {
+    guard let store else { return [] }
+    var results: [Result] = []
+    for call in try store.calls(sessionId: sessionId) {
+      results.append(try diagnose(.call(call), alreadyFromStore: true))
+    }
+    return results
+  }
+
+  /// Diagnoses the stored call in row `rowId` (`CallSummary.rowId`), or returns `nil` when the
+  /// store has none there.
+  public func diagnose(rowId: Int64) throws(StoreError) -> Result? {
+    guard let store, let call = try store.call(rowId: rowId) else { return nil }
     return try diagnose(.call(call), alreadyFromStore: true)
   }
 

@@ -1,0 +1,111 @@
+/// The v4 schema: one narrow row per call, its messages compressed together beside it.
+///
+/// - `calls`: typed columns of each call (what listing, filtering and the pattern rules read),
+///   its kept diagnosis, and `session_id` as the exact bytes of the id (a BLOB: SQLite's text
+///   functions stop at a NUL, and ids are compared whole).
+/// - `call_messages`: per call, every event, CDR and version of them as received, compressed
+///   with zstd and the dictionary named (0: none), keyed by the call's row id so that `calls`
+///   stays narrow.
+/// - `dictionary`: zstd dictionaries trained from the store's own calls.
+/// - `number`: each distinct number once, for fragment search (a scan of distinct numbers, then
+///   the calls through their number indexes).
+/// - `source`: each input, recognised by its head, with its watermark: the last record stored
+///   from it, committed with that record's batch, and how far it was read to its end.
+/// - `store_counts`: kept per transaction by the writer (no triggers).
+enum StoreSchema {
+  static let v4Migration = "v4-one-row-per-call"
+
+  /// v3's calls table goes aside (its triggers and trigram index dropped) for the new one; the
+  /// session index comes first, as the carrying over looks calls up by id.
+  static let v4Tables = """
+    DROP TRIGGER IF EXISTS calls_search_insert;
+    DROP TRIGGER IF EXISTS calls_search_delete;
+    DROP TRIGGER IF EXISTS calls_search_update;
+    DROP TRIGGER IF EXISTS calls_count_insert;
+    DROP TRIGGER IF EXISTS calls_count_delete;
+    DROP TRIGGER IF EXISTS calls_count_update;
+    DROP TRIGGER IF EXISTS sms_count_insert;
+    DROP TRIGGER IF EXISTS sms_count_delete;
+    DROP TABLE IF EXISTS calls_search;
+    ALTER TABLE calls RENAME TO calls_v3;
+    CREATE TABLE calls (
+      id INTEGER PRIMARY KEY,
+      session_id BLOB NOT NULL,
+      icid TEXT,
+      first_ms INTEGER,
+      last_ms INTEGER,
+      mode TEXT NOT NULL,
+      service_type TEXT,
+      start_ms INTEGER,
+      end_ms INTEGER,
+      caller TEXT,
+      callee TEXT,
+      privacy_number TEXT,
+      outcome TEXT NOT NULL,
+      failed INTEGER NOT NULL,
+      state_code INTEGER,
+      release_point INTEGER,
+      q850_cause INTEGER,
+      call_out_q850_cause INTEGER,
+      sip_status INTEGER,
+      ring_ms INTEGER,
+      talk_ms INTEGER,
+      event_count INTEGER NOT NULL,
+      has_cdr INTEGER NOT NULL,
+      cdr_deliveries INTEGER NOT NULL,
+      versions INTEGER NOT NULL,
+      verdict TEXT,
+      cause_rule TEXT,
+      cause_confidence REAL,
+      findings TEXT,
+      diagnosis_state INTEGER NOT NULL
+    );
+    CREATE INDEX calls_by_session ON calls(session_id);
+    CREATE TABLE call_messages (
+      call_id INTEGER PRIMARY KEY,
+      dictionary_id INTEGER NOT NULL,
+      bundle BLOB NOT NULL
+    );
+    CREATE TABLE dictionary (
+      id INTEGER PRIMARY KEY,
+      trained_on INTEGER NOT NULL,
+      bytes BLOB NOT NULL
+    );
+    CREATE TABLE number (digits TEXT PRIMARY KEY) WITHOUT ROWID;
+    ALTER TABLE source ADD COLUMN last_offset INTEGER NOT NULL DEFAULT -1;
+    ALTER TABLE source ADD COLUMN last_ordinal INTEGER NOT NULL DEFAULT -1;
+    ALTER TABLE source ADD COLUMN records INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE source ADD COLUMN read_to_end INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE source ADD COLUMN end_size INTEGER;
+    ALTER TABLE source ADD COLUMN end_tail_hash INTEGER;
+    """
+
+  /// What v4 no longer has: the message tables (carried into call_messages), the occurrence
+  /// rows (replaced by the sources' watermarks) and v3's calls.
+  static let v4Cleanup = """
+    DROP TABLE calls_v3;
+    DROP TABLE call_event;
+    DROP TABLE cdr;
+    DROP TABLE delivery;
+    """
+
+  /// The secondary indexes of `calls`: what finds a call by id, lists by time, filters by code
+  /// or cause, and finds a call's neighbours for the pattern rules (by caller, privacy number,
+  /// or callee number block within a time window).
+  static let callIndexes = """
+    CREATE INDEX calls_by_start ON calls(start_ms);
+    CREATE INDEX calls_failed_by_start ON calls(failed, start_ms);
+    CREATE INDEX calls_by_caller ON calls(caller, start_ms);
+    CREATE INDEX calls_by_callee ON calls(callee);
+    CREATE INDEX calls_by_privacy_number ON calls(privacy_number, start_ms);
+    CREATE INDEX calls_by_callee_block ON calls(substr(callee, 1, 7), start_ms);
+    CREATE INDEX calls_by_state_code ON calls(state_code);
+    CREATE INDEX calls_by_release_point ON calls(release_point);
+    CREATE INDEX calls_by_q850_cause ON calls(q850_cause);
+    CREATE INDEX calls_by_call_out_q850_cause ON calls(call_out_q850_cause);
+    CREATE INDEX calls_by_sip_status ON calls(sip_status);
+    CREATE INDEX calls_by_mode ON calls(mode, start_ms);
+    CREATE INDEX calls_by_cause ON calls(failed, cause_rule);
+    CREATE INDEX calls_to_diagnose ON calls(id) WHERE diagnosis_state != \(DiagnosisState.diagnosed.rawValue);
+    """
+}
