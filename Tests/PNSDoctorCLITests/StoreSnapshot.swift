@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import PNSDoctorCore
 import Testing
 
 /// What a store holds, counted, and whether it is whole: for comparing a store that went
@@ -13,10 +14,10 @@ struct StoreSnapshot: Equatable {
       func count(_ sql: String) throws -> Int { try Int.fetchOne(db, sql: sql) ?? -1 }
       return StoreSnapshot(
         calls: try count("SELECT COUNT(*) FROM calls"),
-        events: try count("SELECT COUNT(*) FROM call_event"),
-        records: try count("SELECT COUNT(*) FROM cdr"),
+        events: try count("SELECT COALESCE(SUM(event_count), 0) FROM calls"),
+        records: try count("SELECT COUNT(*) FROM calls WHERE has_cdr"),
         sms: try count("SELECT COUNT(*) FROM sms"),
-        deliveries: try count("SELECT COALESCE(SUM(deliveries), 0) FROM cdr"),
+        deliveries: try count("SELECT COALESCE(SUM(cdr_deliveries), 0) FROM calls"),
         failed: try count("SELECT COUNT(*) FROM calls WHERE failed = 1"))
     }
   }
@@ -26,28 +27,28 @@ struct StoreSnapshot: Equatable {
       (calls, events, records, sms, deliveries, failed)
   }
 
-  /// Checks that the store is intact and consistent: SQLite's own check, every stored message
-  /// whole JSON, every call backed by its messages and every event's call present.
-  static func expectWhole(_ path: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+  /// Checks that the store is intact and consistent: SQLite's own check, every call's bundle
+  /// there and read back whole (each message JSON), and no bundle without its call.
+  static func expectWhole(_ path: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
     let queue = try DatabaseQueue(path: path)
-    try queue.read { db in
+    let rowIds = try queue.read { db -> [Int64] in
       #expect(try String.fetchOne(db, sql: "PRAGMA integrity_check") == "ok", sourceLocation: sourceLocation)
-      for raw in try String.fetchAll(db, sql: "SELECT raw FROM call_event UNION ALL SELECT raw FROM cdr") {
+      let unbundled = try Int.fetchOne(
+        db, sql: "SELECT COUNT(*) FROM calls WHERE NOT EXISTS (SELECT 1 FROM call_messages WHERE call_id = calls.id)")
+      #expect(unbundled == 0, sourceLocation: sourceLocation)
+      let orphanBundles = try Int.fetchOne(
+        db, sql: "SELECT COUNT(*) FROM call_messages WHERE NOT EXISTS (SELECT 1 FROM calls WHERE id = call_id)")
+      #expect(orphanBundles == 0, sourceLocation: sourceLocation)
+      return try Int64.fetchAll(db, sql: "SELECT id FROM calls")
+    }
+    try queue.close()
+    let store = try CallStore.openForReading(path: path)
+    for rowId in rowIds {
+      let messages = try store.rawMessages(rowId: rowId)
+      #expect(!messages.isEmpty, sourceLocation: sourceLocation)
+      for raw in messages {
         #expect((try? JSONSerialization.jsonObject(with: Data(raw.utf8))) != nil, sourceLocation: sourceLocation)
       }
-      let orphanCalls = try Int.fetchOne(
-        db,
-        sql: """
-          SELECT COUNT(*) FROM calls c WHERE NOT EXISTS (SELECT 1 FROM call_event e WHERE e.session_id = c.session_id)
-            AND NOT EXISTS (SELECT 1 FROM cdr r WHERE r.session_id = c.session_id)
-          """)
-      #expect(orphanCalls == 0, sourceLocation: sourceLocation)
-      let orphanEvents = try Int.fetchOne(
-        db,
-        sql:
-          "SELECT COUNT(*) FROM call_event e WHERE NOT EXISTS (SELECT 1 FROM calls c WHERE c.session_id = e.session_id)"
-      )
-      #expect(orphanEvents == 0, sourceLocation: sourceLocation)
     }
   }
 
@@ -57,7 +58,7 @@ struct StoreSnapshot: Equatable {
     let deadline = Date().addingTimeInterval(60)
     while Date() < deadline && process.isRunning {
       if FileManager.default.fileExists(atPath: path), let queue = try? DatabaseQueue(path: path),
-        let events = try? queue.read({ try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM call_event") }), events > 0
+        let events = try? queue.read({ try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM calls") }), events > 0
       {
         return true
       }

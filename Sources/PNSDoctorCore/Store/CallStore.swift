@@ -247,6 +247,12 @@ public final class CallStore: Sendable {
     try calls(sessionId: sessionId).first
   }
 
+  /// How many times the CDR of the newest call with this session id was delivered (1 for a
+  /// CDR pushed once, 0 when it has none).
+  public func detailRecordDeliveries(sessionId: String) throws(StoreError) -> Int {
+    try call(sessionId: sessionId)?.detailRecordDeliveries ?? 0
+  }
+
   /// Every call with this session id, newest first.
   public func calls(sessionId: String) throws(StoreError) -> [Call] {
     do {

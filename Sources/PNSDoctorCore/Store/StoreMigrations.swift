@@ -345,6 +345,7 @@ enum StoreMigrations {
       // One row per call; its messages compressed together in call_messages. See StoreSchema.
       try db.execute(sql: StoreSchema.v4Tables)
       try StoreSchemaV3Carrier.carryOver(in: db)
+      try db.execute(sql: StoreSchema.v3Watermarks)
       try db.execute(sql: StoreSchema.v4Cleanup)
       try db.execute(sql: StoreSchema.callIndexes)
       try db.execute(

@@ -80,6 +80,18 @@ enum StoreSchema {
     ALTER TABLE source ADD COLUMN end_tail_hash INTEGER;
     """
 
+  /// Each v3 source's watermark, from its occurrence rows: v3 stored an input's records in
+  /// order, so its last occurrence is how far it got. Importing the same input again then
+  /// continues after it instead of counting its records as re-pushes.
+  static let v3Watermarks = """
+    UPDATE source SET
+      last_offset = COALESCE((SELECT MAX(byte_offset) FROM delivery WHERE source_id = source.id), -1),
+      last_ordinal = COALESCE((
+        SELECT MAX(ordinal) FROM delivery d WHERE d.source_id = source.id
+          AND d.byte_offset = (SELECT MAX(byte_offset) FROM delivery e WHERE e.source_id = source.id)), -1),
+      records = (SELECT COUNT(*) FROM delivery WHERE source_id = source.id);
+    """
+
   /// What v4 no longer has: the message tables (carried into call_messages), the occurrence
   /// rows (replaced by the sources' watermarks) and v3's calls.
   static let v4Cleanup = """

@@ -75,7 +75,7 @@ struct StoredDiagnosisTests {
         match: .absent(.answered), atLeast: 1),
     ]
     try store.writer.read { db in
-      let counter = StoreNeighbourCounter(db: db)
+      let counter = StoreNeighbourCounter(db: db, codec: BundleCodec(db: db))
       for pattern in patterns {
         for call in calls.prefix(150) {
           let inSQL = counter.count(pattern, around: call, knowledge: Self.knowledge)
