@@ -79,7 +79,8 @@ public struct InputReader<Source: ByteSource> {
             pending.append(
               .record(
                 ReadRecord(
-                  message: classified.message, raw: classified.raw, location: location,
+                  message: classified.message, raw: classified.raw,
+                  compactJSON: Array(classified.raw.compactJSON.utf8), location: location,
                   offset: offset, ordinal: classified.ordinal)))
           case .failure(let reason):
             pending.append(.issue(ReadIssue(reason: reason, at: location)))
@@ -129,6 +130,9 @@ public struct ReadRecord: Sendable {
   /// The JSON of this message alone (one CDR, not its whole batch), normalised to JSON when it
   /// was read from a Python repr.
   public var raw: JSONValue
+  /// `raw` as compact JSON, UTF-8: what the store keeps. Written where the record is read (on
+  /// an import's reading thread), not where it is stored.
+  public var compactJSON: [UInt8]
   /// Where the top-level value holding this message starts.
   public var location: SourceLocation
   /// Byte offset of that top-level value in its input.

@@ -16,7 +16,7 @@ public struct CallQuery: Sendable, Equatable {
   public var code: CodeFilter?
   /// Only calls of this mode (`AXB` also finds calls recorded as `AXB/X`).
   public var mode: CallMode?
-  /// Free text typed in the filter box: the beginning of a session id, three or more digits of a
+  /// Free text typed in the filter box: a whole session id, three or more digits of a
   /// number (full numbers match whatever the display masks), a code in any code field, or words
   /// of a cause.
   public var search: String?
@@ -43,8 +43,8 @@ public struct CallQuery: Sendable, Equatable {
 
     var sql: String {
       switch self {
-      case .newest: return "start_ms DESC, session_id DESC"
-      case .oldest: return "start_ms ASC, session_id ASC"
+      case .newest: return "start_ms DESC, id DESC"
+      case .oldest: return "start_ms ASC, id ASC"
       case .longestRing: return "ring_ms DESC, start_ms DESC"
       case .mode: return "mode ASC, start_ms DESC"
       }
@@ -146,8 +146,8 @@ public struct CallQuery: Sendable, Equatable {
 
   /// What the search looks for, worked out once for both ways of asking.
   private struct SearchTerms {
-    /// The beginning of a session id.
-    var sessionPrefix: String?
+    /// A whole session id (found through its hash).
+    var sessionId: String?
     /// Three or more digits of a number.
     var digits: String?
     var code: Int?
@@ -157,11 +157,10 @@ public struct CallQuery: Sendable, Equatable {
 
   private func searchTerms() -> SearchTerms? {
     guard let search = search?.trimmingCharacters(in: .whitespaces), !search.isEmpty else { return nil }
-    // Session ids start with a few digits most of them share, so digits alone match ids only
-    // from six on; text with other characters is looked up from its first character.
-    let looksLikeId = search.count >= 6 || search.contains { !$0.isNumber }
+    // Any text may be a whole session id: it is looked up by its hash, which costs one index
+    // probe (the store keeps no text index of ids, so a part of one is not looked up).
     var terms = SearchTerms(
-      sessionPrefix: looksLikeId ? search : nil, digits: nil, code: nil, codes: searchCodes.sorted(),
+      sessionId: search, digits: nil, code: nil, codes: searchCodes.sorted(),
       rules: searchRules.sorted())
     let digits = search.filter(\.isNumber)
     if !digits.isEmpty && digits.count == search.filter({ !" -+".contains($0) }).count {
@@ -181,9 +180,9 @@ public struct CallQuery: Sendable, Equatable {
     guard let terms = searchTerms() else { return nil }
     var branches: [String] = []
     var values: [any DatabaseValueConvertible] = []
-    if let prefix = terms.sessionPrefix {
-      branches.append("SELECT id FROM calls WHERE session_id >= ? AND session_id < ?")
-      values += Self.prefixBounds(prefix)
+    if let prefix = terms.sessionId {
+      branches.append("SELECT id FROM calls WHERE session_hash = ?")
+      values.append(WorkingCall.hash(sessionId: prefix))
     }
     if let digits = terms.digits {
       // The distinct numbers are few next to the calls: those containing the digits are found
@@ -204,9 +203,8 @@ public struct CallQuery: Sendable, Equatable {
       branches += CodeFilter.Field.any.columns.map { "SELECT id FROM calls WHERE \($0) IN (\(list))" }
     }
     if !terms.rules.isEmpty {
-      // `failed IN (0, 1)` lets the (failed, cause_rule) index serve the lookup.
       branches.append(
-        "SELECT id FROM calls WHERE failed IN (0, 1) AND cause_rule IN ("
+        "SELECT id FROM calls WHERE cause_rule IN ("
           + terms.rules.map { _ in "?" }.joined(separator: ",") + ")")
       values += terms.rules
     }
@@ -220,9 +218,9 @@ public struct CallQuery: Sendable, Equatable {
     guard let terms = searchTerms() else { return nil }
     var tests: [String] = []
     var values: [any DatabaseValueConvertible] = []
-    if let prefix = terms.sessionPrefix {
-      tests.append("(session_id >= ? AND session_id < ?)")
-      values += Self.prefixBounds(prefix)
+    if let prefix = terms.sessionId {
+      tests.append("session_hash = ?")
+      values.append(WorkingCall.hash(sessionId: prefix))
     }
     if let digits = terms.digits {
       tests += ["instr(caller, ?) > 0", "instr(callee, ?) > 0", "instr(privacy_number, ?) > 0"]
@@ -241,12 +239,6 @@ public struct CallQuery: Sendable, Equatable {
       values += terms.rules
     }
     return ("COALESCE(" + (tests.isEmpty ? "0" : tests.joined(separator: " OR ")) + ", 0)", values)
-  }
-
-  /// The bounds of the session ids (kept as bytes) that start with `prefix`: no UTF-8 byte is
-  /// 0xFF, so the prefix followed by it is above every id that starts with the prefix.
-  private static func prefixBounds(_ prefix: String) -> [any DatabaseValueConvertible] {
-    [Data(prefix.utf8), Data(prefix.utf8) + [0xFF]]
   }
 
   private func whereClause() -> (String, [any DatabaseValueConvertible]) {

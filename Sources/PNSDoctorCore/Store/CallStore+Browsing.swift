@@ -29,10 +29,11 @@ extension CallStore {
   ) throws(StoreError) -> (rows: [CallSummary], total: Int, totalIsLowerBound: Bool) {
     do {
       return try writer.read { db in
+        let codec = BundleCodec(db: db, shared: dictionaries)
         let planned = try query.planned(in: db)
         guard planned.searchIsSelective else {
           let (sql, arguments) = planned.sql()
-          let rows = try Row.fetchAll(db, sql: sql, arguments: arguments).map(CallSummary.init(row:))
+          let rows = try CallReader.summaries(Row.fetchAll(db, sql: sql, arguments: arguments), in: db, codec: codec)
           if query.isUnfiltered {
             return (rows, try Self.keptCount(failedOnly: query.failedOnly, in: db) ?? 0, false)
           }
@@ -48,11 +49,9 @@ extension CallStore {
         var byId: [Int64: CallSummary] = [:]
         if !pageIds.isEmpty {
           let marks = Array(repeating: "?", count: pageIds.count).joined(separator: ",")
-          for row in try Row.fetchAll(
+          let rows = try Row.fetchAll(
             db, sql: "SELECT * FROM calls WHERE id IN (\(marks))", arguments: StatementArguments(pageIds))
-          {
-            byId[row["id"]] = CallSummary(row: row)
-          }
+          for summary in try CallReader.summaries(rows, in: db, codec: codec) { byId[summary.rowId] = summary }
         }
         return (pageIds.compactMap { byId[$0] }, min(ids.count, limit), ids.count > limit)
       }

@@ -85,6 +85,13 @@ public final class CallStore: Sendable {
     if exists { try refuseForeign(path: path, empty: false) }
     var configuration = Configuration()
     configuration.busyMode = .timeout(10)
+    // Larger pages waste less room around the bundles (some 300 bytes each); only a new file
+    // takes it.
+    configuration.prepareDatabase { db in
+      if try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master") == 0 {
+        try db.execute(sql: "PRAGMA page_size = 8192")
+      }
+    }
     let pool: DatabasePool
     do {
       pool = try DatabasePool(path: path, configuration: configuration)
@@ -101,6 +108,7 @@ public final class CallStore: Sendable {
     }
     let store = CallStore(path: path, writer: pool)
     try store.migrate()
+    try store.restoreIndexes()
     return store
   }
 
@@ -175,6 +183,17 @@ public final class CallStore: Sendable {
     }
   }
 
+  /// Builds the indexes a bulk load dropped and did not get to build again (it was killed):
+  /// looked at in a read, so a whole store is not written.
+  private func restoreIndexes() throws(StoreError) {
+    do {
+      guard try !writer.read({ db in try StoreIndexes.missing(in: db) }).isEmpty else { return }
+      try writer.write { db in try StoreIndexes.build(in: db) }
+    } catch {
+      throw Self.translate(error, path: path)
+    }
+  }
+
   /// Turns a GRDB error into a `StoreError` that says what to do.
   static func translate(_ error: any Error, path: String, opening: Bool = false) -> StoreError {
     if let error = error as? StoreError { return error }
@@ -204,7 +223,8 @@ public final class CallStore: Sendable {
     do {
       return try writer.read { db in
         let (sql, arguments) = try query.planned(in: db).sql()
-        return try Row.fetchAll(db, sql: sql, arguments: arguments).map(CallSummary.init(row:))
+        return try CallReader.summaries(
+          Row.fetchAll(db, sql: sql, arguments: arguments), in: db, codec: BundleCodec(db: db, shared: dictionaries))
       }
     } catch {
       throw Self.translate(error, path: path)
@@ -258,7 +278,7 @@ public final class CallStore: Sendable {
     do {
       return try writer.read { db in
         let codec = BundleCodec(db: db, shared: dictionaries)
-        return try CallReader.rowIds(sessionId: sessionId, in: db).compactMap { rowId in
+        return try CallReader.rowIds(sessionId: sessionId, in: db, codec: codec).compactMap { rowId in
           try CallReader.storedCall(rowId: rowId, in: db, codec: codec)?.call
         }
       }
@@ -272,21 +292,6 @@ public final class CallStore: Sendable {
     do {
       return try writer.read { db in
         try CallReader.storedCall(rowId: rowId, in: db, codec: BundleCodec(db: db, shared: dictionaries))?.call
-      }
-    } catch {
-      throw Self.translate(error, path: path)
-    }
-  }
-
-  /// The session ids whose calls start with `prefix`, at most `limit` of them, in order: for
-  /// completing an id typed in part.
-  public func sessionIds(startingWith prefix: String, limit: Int) throws(StoreError) -> [String] {
-    do {
-      return try writer.read { db in
-        try Data.fetchAll(
-          db, sql: "SELECT DISTINCT session_id FROM calls WHERE session_id >= ? AND session_id < ? ORDER BY 1 LIMIT ?",
-          arguments: [Data(prefix.utf8), Data(prefix.utf8) + [0xFF], limit]
-        ).map { String(decoding: $0, as: UTF8.self) }
       }
     } catch {
       throw Self.translate(error, path: path)

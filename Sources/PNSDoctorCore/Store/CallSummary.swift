@@ -36,8 +36,8 @@ public struct CallSummary: Sendable, Equatable {
 
   init(row: Row) {
     rowId = row["id"]
-    // Kept as bytes: an id holding a NUL is compared and shown whole.
-    sessionId = String(decoding: (row["session_id"] as Data?) ?? Data(), as: UTF8.self)
+    // The id is in the call's bundle; `CallReader.summaries` fills it in.
+    sessionId = ""
     mode = CallMode(rawValue: row["mode"] ?? "?") ?? .unknown
     serviceType = row["service_type"]
     startTime = (row["start_ms"] as Int64?).map(Timestamp.init(millisecondsSince1970:))

@@ -20,7 +20,7 @@ final class MessageWriter {
 
   /// Stores `record`; returns whether it was new.
   func store(_ record: ReadRecord) throws -> Bool {
-    let raw = record.raw.compactJSON
+    let raw = String(decoding: record.compactJSON, as: UTF8.self)
     let inserted: Bool
     // The statement that counts one more delivery of the message when it is already stored,
     // with its key.

@@ -46,12 +46,17 @@ public struct StoreImporter: Sendable {
     var sourceId: Int64?
     var readToEnd = false
     var bytesRead = 0
+    var bulk = false
     do {
+      // However the import ends, indexes a bulk load dropped are built again (and if this
+      // process dies first, the next one that opens the store to write builds them).
+      defer { if bulk { try? finishBulkLoad(&statistics) } }
       let head = try reader.head()
       if try isUnchanged(source, head: head) {
         statistics.unchangedInputs = 1
         return statistics
       }
+      bulk = try startBulkLoad(of: source)
       let background = BackgroundRecordReader(reader, batchSize: batchSize)
       // However this ends, the reading thread stops before the source goes back to the caller.
       defer { background.stop() }
@@ -62,7 +67,8 @@ public struct StoreImporter: Sendable {
           statistics.read += records.count
           bytesRead = read
           if !records.isEmpty {
-            try write(records, head: head, sourceName: sourceName, sourceId: &sourceId, into: &statistics)
+            try write(
+              records, head: head, sourceName: sourceName, bulk: bulk, sourceId: &sourceId, into: &statistics)
           }
           progress(read)
           if shouldStop() {
@@ -89,6 +95,48 @@ public struct StoreImporter: Sendable {
     }
     if !statistics.stopped { try finishPatterns(&statistics) }
     return statistics
+  }
+
+  /// How much larger than the store an input must be (in estimated calls) for its load to drop
+  /// the indexes and build them after.
+  static let bulkLoadFactor = 1
+  /// About how many input bytes make one call (the demo data: 2,200).
+  static let bytesPerCall = 2048
+  /// The smallest input loaded in bulk: below this, building the indexes again costs more.
+  static let smallestBulkLoad = 32 << 20
+
+  /// Starts a bulk load when `source` brings more calls than the store holds: the secondary
+  /// indexes are dropped until the end of the input, and pattern rules are left for then.
+  private func startBulkLoad<Source: ByteSource>(of source: Source) throws -> Bool {
+    guard let size = source.expectedSize, size >= Self.smallestBulkLoad else { return false }
+    let stored = try store.counts().calls
+    guard size / Self.bytesPerCall > stored * Self.bulkLoadFactor else { return false }
+    try store.writer.write { db in try StoreIndexes.drop(in: db) }
+    return true
+  }
+
+  /// Builds the indexes again, then diagnoses in full the calls the pattern rules asked about
+  /// meanwhile, and marks those already stored nearby that looked at neighbours.
+  private func finishBulkLoad(_ statistics: inout ImportStatistics) throws {
+    try store.writer.write { db in try StoreIndexes.build(in: db) }
+    guard let engine, let span = statistics.callSpan, engine.knowledge.neighbourWindow > 0 else { return }
+    let window = Int64(engine.knowledge.neighbourWindow * 1000)
+    try store.writer.write { db in
+      try Self.markNeighbourDiagnoses(around: span, window: window, in: db)
+    }
+  }
+
+  /// Marks for diagnosis the calls near `span` whose diagnosis looked at their neighbours: a
+  /// call stored since may change their answer.
+  private static func markNeighbourDiagnoses(
+    around span: ClosedRange<Int64>, window: Int64, in db: Database
+  ) throws {
+    try db.execute(
+      sql: "UPDATE calls SET diagnosis_state = ? WHERE diagnosis_state = ? AND start_ms BETWEEN ? AND ?",
+      arguments: [
+        DiagnosisState.pending.rawValue, DiagnosisState.dependsOnNeighbours.rawValue,
+        span.lowerBound - window, span.upperBound + window,
+      ])
   }
 
   /// Whether `source` is an input already imported whole and unchanged since: same head, same
@@ -135,7 +183,7 @@ public struct StoreImporter: Sendable {
   }
 
   private func write(
-    _ batch: [ReadRecord], head: [UInt8], sourceName: String, sourceId: inout Int64?,
+    _ batch: [ReadRecord], head: [UInt8], sourceName: String, bulk: Bool, sourceId: inout Int64?,
     into statistics: inout ImportStatistics
   ) throws {
     let outcome = try store.writer.write { db -> BatchOutcome in
@@ -144,7 +192,7 @@ public struct StoreImporter: Sendable {
       let source = try SourceRegistry.source(head: head, name: sourceName, in: db)
       var outcome = BatchOutcome(sourceId: source.id)
       let codec = BundleCodec(db: db)
-      let diagnoser = engine.map { StoreDiagnoser(engine: $0, db: db, codec: codec) }
+      let diagnoser = engine.map { StoreDiagnoser(engine: $0, db: db, codec: codec, deferringNeighbours: bulk) }
       let calls = CallWriter(db: db, codec: codec, diagnoser: diagnoser)
       let others = MessageWriter(db: db, sourceId: source.id, diagnoser: diagnoser)
       var last: ReadRecord?
@@ -160,7 +208,7 @@ public struct StoreImporter: Sendable {
           stored = try calls.add(
             record.message,
             stored: StoredMessage(
-              kind: record.message.kind, json: Array(record.raw.compactJSON.utf8), deliveries: 1,
+              kind: record.message.kind, json: record.compactJSON, deliveries: 1,
               sourceId: source.id, line: record.location.line))
         case .sms, .apiResponse:
           stored = try others.store(record)
@@ -173,15 +221,11 @@ public struct StoreImporter: Sendable {
       outcome.span = written.span
       // Calls whose diagnosis looked at their neighbours, near the calls just written, are
       // marked for diagnosis: at the end of this input, or by the next command that opens the
-      // store if this import does not get there.
-      if let engine, let span = written.span, engine.knowledge.neighbourWindow > 0 {
-        let window = Int64(engine.knowledge.neighbourWindow * 1000)
-        try db.execute(
-          sql: "UPDATE calls SET diagnosis_state = ? WHERE diagnosis_state = ? AND start_ms BETWEEN ? AND ?",
-          arguments: [
-            DiagnosisState.pending.rawValue, DiagnosisState.dependsOnNeighbours.rawValue,
-            span.lowerBound - window, span.upperBound + window,
-          ])
+      // store if this import does not get there. (A bulk load, without the time index, does
+      // this once at its end.)
+      if !bulk, let engine, let span = written.span, engine.knowledge.neighbourWindow > 0 {
+        try Self.markNeighbourDiagnoses(
+          around: span, window: Int64(engine.knowledge.neighbourWindow * 1000), in: db)
       }
       if let last {
         try SourceRegistry.advance(

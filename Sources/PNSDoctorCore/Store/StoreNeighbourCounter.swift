@@ -16,22 +16,32 @@ final class StoreNeighbourCounter: NeighbourCounting {
   /// Whether any rule asked about neighbours: such a diagnosis can change as calls arrive.
   private(set) var consulted = false
 
-  init(db: Database, codec: BundleCodec) {
+  /// Whether counting is left for later (see `StoreDiagnoser`); `deferred` tells it was asked.
+  private let deferring: Bool
+  private(set) var deferred = false
+
+  init(db: Database, codec: BundleCodec, deferring: Bool = false) {
     self.db = db
     self.codec = codec
+    self.deferring = deferring
   }
 
   /// Forgets whether it was consulted, before the next call is diagnosed.
   func reset() {
     consulted = false
+    deferred = false
   }
 
   func count(_ pattern: NeighbourPattern, around call: Call, knowledge: KnowledgeBase) -> Int {
     consulted = true
+    if deferring {
+      deferred = true
+      return 0
+    }
     guard error == nil, let start = call.startTime?.millisecondsSince1970 else { return 0 }
-    var sql = "FROM calls WHERE start_ms BETWEEN ? AND ? AND session_id != ?"
+    var sql = "FROM calls WHERE start_ms BETWEEN ? AND ? AND session_hash != ?"
     let window = Int64(pattern.window * 1000)
-    var arguments: [(any DatabaseValueConvertible)?] = [start - window, start + window, Data(call.sessionId.utf8)]
+    var arguments: [(any DatabaseValueConvertible)?] = [start - window, start + window, WorkingCall.hash(sessionId: call.sessionId)]
     if pattern.sameCaller {
       guard let caller = call.caller else { return 0 }
       sql += " AND caller = ?"

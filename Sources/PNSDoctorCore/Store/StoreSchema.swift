@@ -1,8 +1,8 @@
 /// The v4 schema: one narrow row per call, its messages compressed together beside it.
 ///
 /// - `calls`: typed columns of each call (what listing, filtering and the pattern rules read),
-///   its kept diagnosis, and `session_id` as the exact bytes of the id (a BLOB: SQLite's text
-///   functions stop at a NUL, and ids are compared whole).
+///   its kept diagnosis, and `session_hash`, the 64-bit FNV-1a hash of its session id: the id
+///   itself (exact bytes, NULs included) is in the bundle, checked on every lookup.
 /// - `call_messages`: per call, every event, CDR and version of them as received, compressed
 ///   with zstd and the dictionary named (0: none), keyed by the call's row id so that `calls`
 ///   stays narrow.
@@ -30,10 +30,7 @@ enum StoreSchema {
     ALTER TABLE calls RENAME TO calls_v3;
     CREATE TABLE calls (
       id INTEGER PRIMARY KEY,
-      session_id BLOB NOT NULL,
-      icid TEXT,
-      first_ms INTEGER,
-      last_ms INTEGER,
+      session_hash INTEGER NOT NULL,
       mode TEXT NOT NULL,
       service_type TEXT,
       start_ms INTEGER,
@@ -60,7 +57,7 @@ enum StoreSchema {
       findings TEXT,
       diagnosis_state INTEGER NOT NULL
     );
-    CREATE INDEX calls_by_session ON calls(session_id);
+    CREATE INDEX calls_by_session ON calls(session_hash);
     CREATE TABLE call_messages (
       call_id INTEGER PRIMARY KEY,
       dictionary_id INTEGER NOT NULL,
@@ -101,23 +98,33 @@ enum StoreSchema {
     DROP TABLE delivery;
     """
 
-  /// The secondary indexes of `calls`: what finds a call by id, lists by time, filters by code
-  /// or cause, and finds a call's neighbours for the pattern rules (by caller, privacy number,
-  /// or callee number block within a time window).
-  static let callIndexes = """
-    CREATE INDEX calls_by_start ON calls(start_ms);
-    CREATE INDEX calls_failed_by_start ON calls(failed, start_ms);
-    CREATE INDEX calls_by_caller ON calls(caller, start_ms);
-    CREATE INDEX calls_by_callee ON calls(callee);
-    CREATE INDEX calls_by_privacy_number ON calls(privacy_number, start_ms);
-    CREATE INDEX calls_by_callee_block ON calls(substr(callee, 1, 7), start_ms);
-    CREATE INDEX calls_by_state_code ON calls(state_code);
-    CREATE INDEX calls_by_release_point ON calls(release_point);
-    CREATE INDEX calls_by_q850_cause ON calls(q850_cause);
-    CREATE INDEX calls_by_call_out_q850_cause ON calls(call_out_q850_cause);
-    CREATE INDEX calls_by_sip_status ON calls(sip_status);
-    CREATE INDEX calls_by_mode ON calls(mode, start_ms);
-    CREATE INDEX calls_by_cause ON calls(failed, cause_rule);
-    CREATE INDEX calls_to_diagnose ON calls(id) WHERE diagnosis_state != \(DiagnosisState.diagnosed.rawValue);
+  /// The secondary indexes of `calls` besides the session index: what lists by time, filters
+  /// by code or cause, finds numbers, and finds a call's neighbours for the pattern rules (by
+  /// caller, privacy number, or callee number block within a time window). A bulk load drops
+  /// them and builds them again after (`StoreIndexes`); a store found without one (a kill in
+  /// between) gets it back when next opened to write.
+  static let rebuildableIndexes: [(name: String, columns: String)] = [
+    ("calls_by_start", "start_ms"),
+    ("calls_by_caller", "caller, start_ms"),
+    ("calls_by_callee", "callee"),
+    ("calls_by_privacy_number", "privacy_number, start_ms"),
+    ("calls_by_callee_block", "substr(callee, 1, 7), start_ms"),
+    ("calls_by_state_code", "state_code"),
+    ("calls_by_release_point", "release_point"),
+    ("calls_by_q850_cause", "q850_cause"),
+    ("calls_by_call_out_q850_cause", "call_out_q850_cause"),
+    ("calls_by_sip_status", "sip_status"),
+    ("calls_by_cause", "cause_rule"),
+  ]
+
+  /// The indexes every store keeps, bulk loads included: the session index (each message is
+  /// given to its call through it) and the calls waiting for a diagnosis.
+  static let permanentIndexes = """
+    CREATE INDEX IF NOT EXISTS calls_to_diagnose ON calls(id) WHERE diagnosis_state != \(DiagnosisState.diagnosed.rawValue);
     """
+
+  static var callIndexes: String {
+    permanentIndexes
+      + rebuildableIndexes.map { "CREATE INDEX IF NOT EXISTS \($0.name) ON calls(\($0.columns));" }.joined(separator: "\n")
+  }
 }

@@ -21,6 +21,9 @@ public struct StoredDiagnosis: Sendable, Equatable {
   public var findings: [Entry]
   /// Whether a pattern rule looked at neighbouring calls: more calls may change the answer.
   public var dependsOnNeighbours: Bool
+  /// Whether the neighbours were not counted yet (a bulk load): kept as pending, to be
+  /// diagnosed in full once the load is in.
+  var isProvisional = false
 
   init(_ diagnosis: Diagnosis, dependsOnNeighbours: Bool) {
     verdict = diagnosis.verdict
@@ -45,7 +48,9 @@ public struct StoredDiagnosis: Sendable, Equatable {
   public var cause: Entry? { findings.first }
 
   /// `diagnosis_state`.
-  var state: DiagnosisState { dependsOnNeighbours ? .dependsOnNeighbours : .diagnosed }
+  var state: DiagnosisState {
+    isProvisional ? .pending : dependsOnNeighbours ? .dependsOnNeighbours : .diagnosed
+  }
 
   /// `rule@revision:confidence` tokens separated by spaces.
   var findingsText: String {

@@ -7,9 +7,10 @@ import GRDB
 /// Dictionaries never change once committed, so readers share them through a `DictionaryCache`;
 /// a writer keeps its own (one it trains may yet be rolled back, and its id reused).
 final class BundleCodec {
-  /// How many calls a write must bring before a dictionary is trained on them, when the store
-  /// has none yet.
-  static let trainingCalls = 200
+  /// How many calls a dictionary is trained on: the store's first ones. (2,000 calls of demo
+  /// data, 4 MB, train a 64 KB dictionary in about 0.2 s; a store with fewer calls keeps them
+  /// compressed without one.)
+  static let trainingCalls = 2000
 
   private let db: Database
   private let shared: DictionaryCache?
@@ -28,17 +29,17 @@ final class BundleCodec {
     var description: String
   }
 
-  func messages(dictionaryId: Int64, bundle: [UInt8]) throws -> [StoredMessage] {
+  /// The bundle decompressed, as `MessageBundle` lays it out.
+  func decompress(dictionaryId: Int64, bundle: [UInt8]) throws -> [UInt8] {
     let dictionary = dictionaryId == 0 ? nil : try self.dictionary(id: dictionaryId)
     if dictionaryId != 0 && dictionary == nil { throw Damage(description: "dictionary \(dictionaryId) is missing") }
     if decompressor == nil { decompressor = try ZstdDecompressor() }
     guard let decompressor else { return [] }
-    return try MessageBundle.decode(try decompressor.decompress(bundle, dictionary: dictionary))
+    return try decompressor.decompress(bundle, dictionary: dictionary)
   }
 
-  /// The bundle of `messages`, compressed with the newest dictionary.
-  func compress(_ messages: [StoredMessage]) throws -> (dictionaryId: Int64, bytes: [UInt8]) {
-    try compressEncoded(MessageBundle.encode(messages))
+  func messages(dictionaryId: Int64, bundle: [UInt8]) throws -> (sessionId: String, messages: [StoredMessage]) {
+    try MessageBundle.decode(try decompress(dictionaryId: dictionaryId, bundle: bundle))
   }
 
   func compressEncoded(_ encoded: [UInt8]) throws -> (dictionaryId: Int64, bytes: [UInt8]) {

@@ -1,9 +1,10 @@
 /// The serialised form of one call's messages, before compression: what `call_messages.bundle`
 /// holds once decompressed.
 ///
-/// Layout: a format byte, then per message its kind (one byte), deliveries, source id, line
-/// and JSON length as unsigned LEB128 numbers, and the JSON bytes. Messages keep the order in
-/// which they were first stored.
+/// Layout: a format byte, the session id (its length as an unsigned LEB128 number, then its
+/// UTF-8 bytes; the call row keeps only its hash), the message count, then per message its kind
+/// (one byte), deliveries, source id, line and JSON length as LEB128 numbers, and the JSON
+/// bytes. Messages keep the order in which they were first stored.
 enum MessageBundle {
   /// The only layout so far; a store holding another is refused as damaged or newer.
   static let format: UInt8 = 1
@@ -13,9 +14,12 @@ enum MessageBundle {
     var description: String
   }
 
-  static func encode(_ messages: [StoredMessage]) -> [UInt8] {
+  static func encode(sessionId: String, _ messages: [StoredMessage]) -> [UInt8] {
     var bytes: [UInt8] = [format]
-    bytes.reserveCapacity(messages.reduce(8) { $0 + $1.json.count + 8 })
+    let id = Array(sessionId.utf8)
+    bytes.reserveCapacity(messages.reduce(id.count + 8) { $0 + $1.json.count + 8 })
+    appendNumber(UInt64(id.count), to: &bytes)
+    bytes += id
     appendNumber(UInt64(messages.count), to: &bytes)
     for message in messages {
       bytes.append(message.kind.rawValue)
@@ -28,10 +32,25 @@ enum MessageBundle {
     return bytes
   }
 
-  static func decode(_ bytes: [UInt8]) throws(Damage) -> [StoredMessage] {
+  /// The session id alone, without reading the messages.
+  static func sessionId(in bytes: [UInt8]) throws(Damage) -> String {
     var index = 0
+    return try sessionId(in: bytes, at: &index)
+  }
+
+  private static func sessionId(in bytes: [UInt8], at index: inout Int) throws(Damage) -> String {
     guard bytes.first == format else { throw Damage(description: "unknown bundle format") }
     index = 1
+    let length = try number(in: bytes, at: &index)
+    guard length <= UInt64(bytes.count - index) else { throw Damage(description: "session id beyond the bundle") }
+    let end = index + Int(length)
+    defer { index = end }
+    return String(decoding: bytes[index..<end], as: UTF8.self)
+  }
+
+  static func decode(_ bytes: [UInt8]) throws(Damage) -> (sessionId: String, messages: [StoredMessage]) {
+    var index = 0
+    let sessionId = try sessionId(in: bytes, at: &index)
     let count = try number(in: bytes, at: &index)
     // Each message takes at least six bytes: a count beyond that is damage, not a promise to
     // allocate for.
@@ -58,7 +77,7 @@ enum MessageBundle {
       index = end
     }
     guard index == bytes.count else { throw Damage(description: "bytes after the last message") }
-    return messages
+    return (sessionId, messages)
   }
 
   private static func appendNumber(_ value: UInt64, to bytes: inout [UInt8]) {

@@ -27,7 +27,8 @@ struct WorkingCall {
     self.decoded = decoded
     self.wasFailed = wasFailed
     span = nil
-    for message in decoded { extendSpan(Self.time(of: message)) }
+    icid = nil
+    for message in decoded { note(message) }
   }
 
   /// A call with no messages yet.
@@ -36,12 +37,7 @@ struct WorkingCall {
   }
 
   /// The icid of the call's CDR, once it has one.
-  var icid: String? {
-    for message in decoded {
-      if case .callDetailRecord(let record) = message, let icid = record.icid { return icid }
-    }
-    return nil
-  }
+  private(set) var icid: String?
 
   /// How far `message` is from this call's messages (0 inside their span), or `nil` when it
   /// cannot belong to it.
@@ -66,13 +62,21 @@ struct WorkingCall {
     }
     messages.append(stored)
     decoded.append(message)
-    extendSpan(Self.time(of: message))
+    note(message)
     return true
   }
 
-  private mutating func extendSpan(_ time: Int64?) {
-    guard let time else { return }
+  /// Takes in a message's time and its icid.
+  private mutating func note(_ message: Message) {
+    if icid == nil, case .callDetailRecord(let record) = message { icid = record.icid }
+    guard let time = Self.time(of: message) else { return }
     span = span.map { min($0.lowerBound, time)...max($0.upperBound, time) } ?? time...time
+  }
+
+  /// The 64-bit hash of a session id's UTF-8 bytes: what the call row keeps and looks calls up
+  /// by (the id itself is in the bundle, and checked).
+  static func hash(sessionId: String) -> Int64 {
+    Int64(bitPattern: FNV1a.hash(sessionId.utf8))
   }
 
   /// The call its messages make: every event, and its first CDR with that CDR's deliveries.

@@ -2,7 +2,7 @@
 /// once here, for both its insert and its update.
 enum CallColumns {
   static let written = [
-    "session_id", "icid", "first_ms", "last_ms", "mode", "service_type", "start_ms", "end_ms", "caller", "callee",
+    "session_hash", "mode", "service_type", "start_ms", "end_ms", "caller", "callee",
     "privacy_number", "outcome", "failed", "state_code", "release_point", "q850_cause", "call_out_q850_cause",
     "sip_status", "ring_ms", "talk_ms", "event_count", "has_cdr", "cdr_deliveries", "versions",
   ] + diagnosis

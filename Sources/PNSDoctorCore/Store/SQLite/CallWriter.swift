@@ -59,11 +59,8 @@ final class CallWriter {
     var outcome = Outcome()
     var touched: [WorkingCall] = []
     for sessionId in order { touched += (calls[sessionId] ?? []).filter(\.changed) }
-    let encoded = touched.map { MessageBundle.encode($0.messages) }
-    // The store's first calls teach zstd what the platform's messages look like.
-    if touched.count >= BundleCodec.trainingCalls, try !codec.hasDictionary {
-      try codec.train(on: encoded)
-    }
+    let encoded = touched.map { MessageBundle.encode(sessionId: $0.sessionId, $0.messages) }
+    if try !codec.hasDictionary { try trainDictionary(with: encoded) }
     var failedDelta = 0
     for (var call, bundle) in zip(touched, encoded) {
       let assembled = call.call
@@ -92,13 +89,37 @@ final class CallWriter {
     return outcome
   }
 
+  /// Once the store holds enough calls, its first ones teach zstd what the platform's messages
+  /// look like: a dictionary is trained on them and the calls compressed without one so far are
+  /// compressed again with it.
+  private func trainDictionary(with encoded: [[UInt8]]) throws {
+    let needed = BundleCodec.trainingCalls
+    let plain = try Row.fetchAll(
+      db, sql: "SELECT call_id, bundle FROM call_messages WHERE dictionary_id = 0 LIMIT ?", arguments: [needed])
+    guard plain.count + encoded.count >= needed else { return }
+    var samples = encoded
+    var stored: [(id: Int64, bundle: [UInt8])] = []
+    for row in plain {
+      let bundle = try codec.decompress(dictionaryId: 0, bundle: Array(row["bundle"] as Data))
+      stored.append((row["call_id"], bundle))
+      samples.append(bundle)
+    }
+    try codec.train(on: Array(samples.prefix(needed * 2)))
+    guard try codec.hasDictionary else { return }
+    for (id, bundle) in stored {
+      let compressed = try codec.compressEncoded(bundle)
+      try db.cachedStatement(sql: "UPDATE call_messages SET dictionary_id = ?, bundle = ? WHERE call_id = ?")
+        .execute(arguments: [compressed.dictionaryId, Data(compressed.bytes), id])
+    }
+  }
+
   /// Writes the call's row (a new one, or its existing one in place, keeping its id).
   private func write(_ working: WorkingCall, assembled call: Call) throws -> (id: Int64, failed: Bool) {
     let record = call.detailRecord
     let failed = call.outcome == .failed
     let diagnosis = try diagnoser?.diagnose(call)
     var values: [(any DatabaseValueConvertible)?] = [
-      Data(working.sessionId.utf8), working.icid, working.span?.lowerBound, working.span?.upperBound,
+      WorkingCall.hash(sessionId: working.sessionId),
       call.mode.rawValue, record?.serviceType,
       call.startTime?.millisecondsSince1970, call.endTime?.millisecondsSince1970,
       call.caller, call.callee, call.privacyNumber,
