@@ -84,7 +84,9 @@ public final class CallStore: Sendable {
     }
     if exists { try refuseForeign(path: path, empty: false) }
     var configuration = Configuration()
-    configuration.busyMode = .timeout(10)
+    // A writer waits up to 30 s for another one's transaction (a busy machine can stretch an
+    // import's batch or a dictionary's training well past the usual milliseconds).
+    configuration.busyMode = .timeout(30)
     // Larger pages waste less room around the bundles (some 300 bytes each); only a new file
     // takes it.
     configuration.prepareDatabase { db in

@@ -14,10 +14,17 @@ public struct StoreImporter: Sendable {
   /// `CallStore.updateDiagnoses(engine:progress:)`.
   public let engine: DiagnosisEngine?
 
-  public init(store: CallStore, engine: DiagnosisEngine? = nil, batchSize: Int = 2000) {
+  /// The smallest input (in bytes) loaded in bulk, when it brings more calls than the store
+  /// holds: below this, building the indexes again costs more than keeping them.
+  public let smallestBulkLoad: Int
+
+  public init(
+    store: CallStore, engine: DiagnosisEngine? = nil, batchSize: Int = 2000, smallestBulkLoad: Int = 32 << 20
+  ) {
     self.store = store
     self.engine = engine
     self.batchSize = max(1, batchSize)
+    self.smallestBulkLoad = smallestBulkLoad
   }
 
   /// Reads `source` to its end and stores what it holds.
@@ -102,13 +109,11 @@ public struct StoreImporter: Sendable {
   static let bulkLoadFactor = 1
   /// About how many input bytes make one call (the demo data: 2,200).
   static let bytesPerCall = 2048
-  /// The smallest input loaded in bulk: below this, building the indexes again costs more.
-  static let smallestBulkLoad = 32 << 20
 
   /// Starts a bulk load when `source` brings more calls than the store holds: the secondary
   /// indexes are dropped until the end of the input, and pattern rules are left for then.
   private func startBulkLoad<Source: ByteSource>(of source: Source) throws -> Bool {
-    guard let size = source.expectedSize, size >= Self.smallestBulkLoad else { return false }
+    guard let size = source.expectedSize, size >= smallestBulkLoad else { return false }
     let stored = try store.counts().calls
     guard size / Self.bytesPerCall > stored * Self.bulkLoadFactor else { return false }
     try store.writer.write { db in try StoreIndexes.drop(in: db) }

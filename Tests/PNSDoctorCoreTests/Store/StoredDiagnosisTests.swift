@@ -186,7 +186,7 @@ struct StoredDiagnosisTests {
     let store = try Self.demoStore(count: 500, seed: 9)
     let calls = try Self.allCalls(store)
     let samples = calls.prefix(40).compactMap(\.caller).map { String($0.filter(\.isNumber).dropFirst(5).prefix(4)) }
-      + calls.prefix(20).compactMap(\.callee).map { String($0.filter(\.isNumber).suffix(6)) } + ["861", "999999", "10", "7", "0", "000", "1201", String(calls[0].sessionId.prefix(8))]
+      + calls.prefix(20).compactMap(\.callee).map { String($0.filter(\.isNumber).suffix(6)) } + ["861", "999999", "10", "7", "0", "000", "1201", String(calls[0].sessionId.prefix(8)), calls[1].sessionId]
     for digits in samples {
       var query = CallQuery()
       query.limit = 1_000_000
@@ -196,7 +196,7 @@ struct StoredDiagnosisTests {
       let expected = Set(
         calls.filter { call in
           (digits.count >= 3 && [call.caller, call.callee, call.privacyNumber].contains { $0?.contains(digits) == true })
-            || (digits.count >= 6 && call.sessionId.hasPrefix(digits))
+            || call.sessionId == digits
             || (digits.count <= 7 && code != 0
               && [call.stateCode, call.releasePoint, call.q850Cause, call.callOutQ850Cause, call.sipStatus].contains(code))
         }.map(\.sessionId))
@@ -219,8 +219,10 @@ struct StoredDiagnosisTests {
         planned.failedOnly = true
         planned.searchIsSelective = selective
         let (sql, arguments) = planned.sql()
-        let failed = try store.writer.read { db in try String.fetchAll(db, sql: "SELECT session_id FROM (\(sql))", arguments: arguments) }
-        #expect(Set(failed) == Set(calls.filter { expected.contains($0.sessionId) && $0.outcome == .failed }.map(\.sessionId)))
+        let failed = try store.writer.read { db in
+          try Int64.fetchAll(db, sql: "SELECT id FROM (\(sql))", arguments: arguments)
+        }
+        #expect(Set(failed) == Set(calls.filter { expected.contains($0.sessionId) && $0.outcome == .failed }.map(\.rowId)))
       }
     }
   }
