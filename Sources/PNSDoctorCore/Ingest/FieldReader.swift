@@ -9,16 +9,30 @@ struct FieldReader {
   /// Path of the object inside its record, for messages (`feeLst[3]`), empty at the top.
   let path: String
   private(set) var problems: [ReadIssue.Reason] = []
-  private var consumed: Set<String> = []
+  /// Which members a typed field took, by position (a flag per member: cheaper than a set of
+  /// keys, as each record is read once and has some thirty members).
+  private var consumed: [Bool]
 
   init(_ object: JSONObject, path: String) {
     self.object = object
     self.path = path
+    consumed = Array(repeating: false, count: object.members.count)
   }
 
   /// The members no typed field took: kept so that nothing the platform sends is dropped.
   var unknownMembers: [JSONObject.Member] {
-    object.members.filter { !consumed.contains($0.key) }
+    zip(object.members, consumed).compactMap { $1 ? nil : $0 }
+  }
+
+  /// The value of `key`, the last one when it appears more than once (as `JSONObject` reads
+  /// it); every member with that key counts as taken.
+  private mutating func take(member key: String) -> JSONValue? {
+    var found: JSONValue?
+    for index in object.members.indices where object.members[index].key == key {
+      consumed[index] = true
+      found = object.members[index].value
+    }
+    return found
   }
 
   private func fieldPath(_ key: String) -> String {
@@ -27,8 +41,7 @@ struct FieldReader {
 
   /// The value of `key`, or `nil` when it is absent, `null` or an empty string.
   private mutating func present(_ key: String) -> JSONValue? {
-    consumed.insert(key)
-    guard let value = object[key] else { return nil }
+    guard let value = take(member: key) else { return nil }
     switch value {
     case .null: return nil
     case .string(let text) where text.isEmpty: return nil
@@ -128,8 +141,7 @@ struct FieldReader {
 
   /// Marks a key as read by the caller without converting it.
   mutating func take(_ key: String) -> JSONValue? {
-    consumed.insert(key)
-    return object[key]
+    take(member: key)
   }
 
   /// Records a problem found by the caller.

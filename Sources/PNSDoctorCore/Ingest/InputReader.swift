@@ -80,7 +80,7 @@ public struct InputReader<Source: ByteSource> {
               .record(
                 ReadRecord(
                   message: classified.message, raw: classified.raw,
-                  compactJSON: Array(classified.raw.compactJSON.utf8), location: location,
+                  compactJSON: classified.raw.compactJSONBytes, location: location,
                   offset: offset, ordinal: classified.ordinal)))
           case .failure(let reason):
             pending.append(.issue(ReadIssue(reason: reason, at: location)))

@@ -4,10 +4,63 @@ extension JSONValue {
   /// Used to store every record in one canonical form, whatever form it was read in (a Python
   /// dict repr becomes JSON); numbers are written with their original digits.
   public var compactJSON: String {
-    var output = ""
-    output.reserveCapacity(256)
+    String(decoding: compactJSONBytes, as: UTF8.self)
+  }
+
+  /// `compactJSON` as UTF-8 bytes, written straight into a byte array (what an import stores;
+  /// building a `String` first costs more than the writing).
+  public var compactJSONBytes: [UInt8] {
+    var output: [UInt8] = []
+    output.reserveCapacity(512)
     write(to: &output)
     return output
+  }
+
+  private func write(to output: inout [UInt8]) {
+    switch self {
+    case .null: output += "null".utf8
+    case .bool(let flag): output += (flag ? "true" : "false").utf8
+    case .number(let digits): output += digits.utf8
+    case .string(let text): Self.writeQuoted(text, to: &output)
+    case .array(let elements):
+      output.append(UInt8(ascii: "["))
+      for (index, element) in elements.enumerated() {
+        if index > 0 { output.append(UInt8(ascii: ",")) }
+        element.write(to: &output)
+      }
+      output.append(UInt8(ascii: "]"))
+    case .object(let object):
+      output.append(UInt8(ascii: "{"))
+      for (index, member) in object.members.enumerated() {
+        if index > 0 { output.append(UInt8(ascii: ",")) }
+        Self.writeQuoted(member.key, to: &output)
+        output.append(UInt8(ascii: ":"))
+        member.value.write(to: &output)
+      }
+      output.append(UInt8(ascii: "}"))
+    }
+  }
+
+  /// Writes `text` as a JSON string literal, escaping only what JSON requires, byte by byte
+  /// (only ASCII bytes ever need it; the rest of UTF-8 passes through as it is).
+  private static func writeQuoted(_ text: String, to output: inout [UInt8]) {
+    output.append(UInt8(ascii: "\""))
+    for byte in text.utf8 {
+      switch byte {
+      case UInt8(ascii: "\""): output += "\\\"".utf8
+      case UInt8(ascii: "\\"): output += "\\\\".utf8
+      case 0x0A: output += "\\n".utf8
+      case 0x0D: output += "\\r".utf8
+      case 0x09: output += "\\t".utf8
+      case 0..<0x20:
+        let hex = Array("0123456789abcdef".utf8)
+        output += "\\u00".utf8
+        output.append(hex[Int(byte >> 4)])
+        output.append(hex[Int(byte & 0x0F)])
+      default: output.append(byte)
+      }
+    }
+    output.append(UInt8(ascii: "\""))
   }
 
   /// The value as indented JSON text, for people.

@@ -207,7 +207,7 @@ extension CallStore {
               ORDER BY id LIMIT ?
               """,
             arguments: StatementArguments(arguments + [lastRowId, Self.diagnosisBatch]))
-          let codec = BundleCodec(db: db)
+          let codec = BundleCodec(db: db, shared: dictionaries, verifying: true)
           let diagnoser = StoreDiagnoser(engine: engine, db: db, codec: codec)
           let update = try db.cachedStatement(
             sql: """
@@ -241,7 +241,7 @@ extension CallStore {
         let rows = try Row.fetchAll(
           db, sql: "SELECT id, raw FROM sms WHERE \(Self.pendingTest) ORDER BY id LIMIT ?",
           arguments: [Self.diagnosisBatch])
-        let diagnoser = StoreDiagnoser(engine: engine, db: db, codec: BundleCodec(db: db))
+        let diagnoser = StoreDiagnoser(engine: engine, db: db, codec: BundleCodec(db: db, shared: dictionaries, verifying: true))
         for row in rows {
           // A row whose JSON no longer reads (edited by hand) is marked diagnosed with no
           // findings rather than read again on every run.

@@ -196,7 +196,7 @@ public struct StoreImporter: Sendable {
       // moved the watermark since.
       let source = try SourceRegistry.source(head: head, name: sourceName, in: db)
       var outcome = BatchOutcome(sourceId: source.id)
-      let codec = BundleCodec(db: db)
+      let codec = BundleCodec(db: db, shared: store.dictionaries, verifying: true)
       let diagnoser = engine.map { StoreDiagnoser(engine: $0, db: db, codec: codec, deferringNeighbours: bulk) }
       let calls = CallWriter(db: db, codec: codec, diagnoser: diagnoser)
       let others = MessageWriter(db: db, sourceId: source.id, diagnoser: diagnoser)

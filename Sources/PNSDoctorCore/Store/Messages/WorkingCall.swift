@@ -99,19 +99,26 @@ struct WorkingCall {
   /// Messages kept beside another with the same natural key but other content: versions the
   /// platform (or a receiver) sent under one key, none of them dropped.
   var extraVersions: Int {
-    var keys = Set<String>()
-    for message in decoded {
-      switch message {
-      case .callEvent(let event):
-        keys.insert(
-          "e|\(event.eventType?.wireName ?? "")|\(event.timestamp?.millisecondsSince1970 ?? .min)|\(event.stateCode ?? .min)")
-      case .callDetailRecord(let cdr):
-        keys.insert(
-          "c|\(cdr.icid ?? "")|\(cdr.callEndTime?.millisecondsSince1970 ?? .min)|\(cdr.failTime?.millisecondsSince1970 ?? .min)")
-      default: break
-      }
+    // A call has a handful of messages: comparing each with those before it is cheaper than
+    // hashing keys.
+    var extra = 0
+    for index in decoded.indices where decoded[..<index].contains(where: { Self.sameKey($0, decoded[index]) }) {
+      extra += 1
     }
-    return decoded.count - keys.count
+    return extra
+  }
+
+  /// Whether two messages share their natural key (event: type, time and hang-up cause; CDR:
+  /// icid, end and failure times).
+  private static func sameKey(_ left: Message, _ right: Message) -> Bool {
+    switch (left, right) {
+    case (.callEvent(let one), .callEvent(let other)):
+      return one.eventType == other.eventType && one.timestamp == other.timestamp && one.stateCode == other.stateCode
+    case (.callDetailRecord(let one), .callDetailRecord(let other)):
+      return one.icid == other.icid && one.callEndTime == other.callEndTime && one.failTime == other.failTime
+    default:
+      return false
+    }
   }
 
   /// The time a message speaks of: an event's timestamp, a CDR's earliest time.
