@@ -9,13 +9,22 @@ struct BenchFigures: Codable {
 
   var importSeconds = 0.0
   var importPeakMemory = 0
+  /// Instructions the import executed (perf stat), when this machine counts them.
+  var importInstructions: Int?
+  /// Instructions per call of a 2,000-call import under callgrind, where perf cannot count.
+  var sliceInstructionsPerCall: Double?
+  var reimportSeconds = 0.0
+  var reimportSaidUnchanged = false
   var storeBytes = 0
+  /// Bytes per call of each table and index (SQLite's dbstat), largest first.
+  var storeBytesByTable: [String: Int] = [:]
   var callsDiagnosedAtImport = 0
 
   var jqSeconds: Double?
   var jqFailedRecords: Int?
   var lnavSeconds: Double?
   var lnavLines: Int?
+  /// sqlite3 loading the same typed call rows (as CSV) into the same table and indexes.
   var sqliteCSVSeconds: Double?
   var sqliteCSVRows: Int?
 
@@ -23,6 +32,9 @@ struct BenchFigures: Codable {
   var tuiKeystrokeMedianSeconds = 0.0
   var tuiKeystrokeP95Seconds = 0.0
   var tuiOpenDetailSeconds = 0.0
+  /// The same probe run again at once, with the store's pages cached.
+  var tuiWarmFirstScreenSeconds = 0.0
+  var tuiWarmKeystrokeP95Seconds = 0.0
   var tuiPeakMemory = 0
   var tuiRowsAfterFilter = 0
 
@@ -37,5 +49,6 @@ struct BenchFigures: Codable {
   var cdrRecordsPerSecond: Double { Double(cdrRecords) / max(importSeconds, 1e-9) }
   var messagesPerSecond: Double { Double(messages) / max(importSeconds, 1e-9) }
   var storeBytesPerCall: Double { Double(storeBytes) / Double(max(calls, 1)) }
+  var instructionsPerCall: Double? { importInstructions.map { Double($0) / Double(max(calls, 1)) } }
   var rediagnosedCallsPerSecond: Double { Double(rediagnosedCalls) / max(rediagnoseSeconds, 1e-9) }
 }

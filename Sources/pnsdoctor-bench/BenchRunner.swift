@@ -31,7 +31,18 @@ struct BenchRunner {
     figures.inputBytes = (try FileManager.default.attributesOfItem(atPath: data)[.size] as? Int) ?? 0
 
     step("pnsdoctor import (with diagnosis)")
-    let imported = try checked(ChildProcess.run(pnsdoctor, ["import", data, "--store", store, "--format", "json"]), "import")
+    let importArguments = ["import", data, "--store", store, "--format", "json"]
+    let counted = folder.appendingPathComponent("perf-stat.csv").path
+    let imported: ChildProcess.Outcome
+    if let perf = InstructionCounter.perf() {
+      // perf stat only counts: the import runs as it would, and its instructions are read after.
+      imported = try checked(
+        ChildProcess.run(perf, ["stat", "-x", ",", "-e", "instructions:u", "-o", counted, "--", pnsdoctor] + importArguments),
+        "import")
+      figures.importInstructions = InstructionCounter.instructions(inPerfOutput: counted)
+    } else {
+      imported = try checked(ChildProcess.run(pnsdoctor, importArguments), "import")
+    }
     figures.importSeconds = imported.seconds
     figures.importPeakMemory = imported.peakMemory
     if let report = try JSONSerialization.jsonObject(with: Data(imported.output.utf8)) as? [String: Any] {
@@ -39,18 +50,29 @@ struct BenchRunner {
     }
     try readStore(store, into: &figures)
 
+    if figures.importInstructions == nil { try countInstructions(folder: folder, into: &figures) }
+
+    step("pnsdoctor import of the same input again")
+    let repeated = try checked(ChildProcess.run(pnsdoctor, ["import", data, "--store", store]), "import again")
+    figures.reimportSeconds = repeated.seconds
+    figures.reimportSaidUnchanged = repeated.output.contains("already imported whole and unchanged")
+    if !figures.reimportSaidUnchanged { figures.notes.append("the same input imported again was read again") }
+
     let comparisons = ComparisonRuns(dataPath: data, folder: folder)
     step("jq")
     try comparisons.jq(into: &figures)
     step("lnav")
     try comparisons.lnav(into: &figures)
-    step("sqlite3 CSV import")
-    try comparisons.sqlite(into: &figures)
+    step("sqlite3 importing the same typed call rows")
+    try comparisons.sqlite(store: store, into: &figures)
+    comparisons.storeTables(store: store, into: &figures)
 
     step("TUI, headless (twice: after the steps above, then again with the store's pages cached)")
     try probeTUI(store: store, into: &figures)
     var again = BenchFigures()
     try probeTUI(store: store, into: &again)
+    figures.tuiWarmFirstScreenSeconds = again.tuiFirstScreenSeconds
+    figures.tuiWarmKeystrokeP95Seconds = again.tuiKeystrokeP95Seconds
     figures.notes.append(
       String(
         format: "TUI again: first screen %.1f ms, keystroke median %.1f ms, p95 %.1f ms, open a call %.1f ms",
@@ -65,8 +87,28 @@ struct BenchRunner {
     return figures
   }
 
+  /// Where perf cannot count, callgrind counts imports of 2,500 and 3,500 calls of demo data:
+  /// their difference is what a call costs, with start-up (knowledge loading) and the one-off
+  /// training of the store's dictionary (at 2,000 calls) left out.
+  private func countInstructions(folder: URL, into figures: inout BenchFigures) throws {
+    step("instructions per call: callgrind on imports of 2,500 and 3,500 calls (perf cannot count here)")
+    var counts: [Int] = []
+    for calls in [2_500, 3_500] {
+      let slice = folder.appendingPathComponent("slice-\(calls).jsonl").path
+      _ = try checked(ChildProcess.run(pnsdoctor, ["demo", "--count", "\(calls)", "--out", slice]), "demo")
+      let store = folder.appendingPathComponent("slice-\(calls).sqlite").path
+      guard let count = try InstructionCounter.callgrind(pnsdoctor, ["import", slice, "--store", store], folder: folder)
+      else {
+        figures.notes.append("neither perf nor callgrind could count instructions: instructions per call left out")
+        return
+      }
+      counts.append(count)
+    }
+    figures.sliceInstructionsPerCall = Double(counts[1] - counts[0]) / 1_000
+  }
+
   private func readStore(_ path: String, into figures: inout BenchFigures) throws {
-    let store = try CallStore.open(path: path)
+    let store = try CallStore.openForReading(path: path)
     let counts = try store.messageCounts()
     figures.cdrRecords = counts.detailRecords
     figures.callsDiagnosedAtImport = try store.diagnosedCallCount()
@@ -135,7 +177,8 @@ struct BenchRunner {
     }
   }
 
-  /// Revises one rule in a copy of the knowledge base and lets `calls` bring the store up to date.
+  /// Revises one rule in a copy of the knowledge base and lets `store migrate` bring the store
+  /// up to date (commands that only read never write).
   private func rediagnose(store: String, folder: URL, into figures: inout BenchFigures) throws {
     guard FileManager.default.fileExists(atPath: knowledgeFolder + "/rules") else {
       figures.notes.append("no knowledge folder at \(knowledgeFolder): re-diagnosis not timed (run from the checkout or pass --knowledge)")
@@ -151,8 +194,8 @@ struct BenchRunner {
     text.replaceSubrange(range, with: "revision: \(revision + 1)")
     try text.write(to: rule, atomically: true, encoding: .utf8)
     let run = try checked(
-      ChildProcess.run(pnsdoctor, ["calls", "--store", store, "--knowledge", copy.path, "--limit", "1", "--format", "json"]),
-      "calls after a rule change")
+      ChildProcess.run(pnsdoctor, ["store", "migrate", "--store", store, "--knowledge", copy.path]),
+      "store migrate after a rule change")
     figures.rediagnoseSeconds = run.seconds
     if let match = run.errors.range(of: #"diagnosed (\d+) call"#, options: .regularExpression) {
       figures.rediagnosedCalls = Int(run.errors[match].filter(\.isNumber)) ?? 0

@@ -44,41 +44,50 @@ struct ComparisonRuns {
     figures.lnavLines = try Self.lineCount(output)
   }
 
-  /// sqlite3 importing the CDR rows as CSV into a table shaped and indexed like the store's.
-  func sqlite(into figures: inout BenchFigures) throws {
+  /// sqlite3 loading the store's own call rows, as CSV, into a table and indexes made from the
+  /// store's own schema: the same typed rows a v4 import writes, without the compressed
+  /// messages, parsing or diagnosis. What SQLite itself needs for the rows is the fair limit.
+  func sqlite(store: String, into figures: inout BenchFigures) throws {
     guard let sqlite3 = ChildProcess.find("sqlite3") else {
       figures.notes.append("sqlite3 is not installed: its figures are left out (apt-get install sqlite3)")
       return
     }
-    let csv = folder.appendingPathComponent("cdr.csv").path
-    let rows = try writeCSV(to: csv)
+    // Preparation, not timed: the rows as CSV, and the schema of calls and its indexes.
+    let csv = folder.appendingPathComponent("calls.csv").path
+    let export = try ChildProcess.run(
+      sqlite3, ["-readonly", "-csv", "-header", store, "SELECT * FROM calls"], outputPath: csv)
+    let tableSchema = try ChildProcess.run(
+      sqlite3, ["-readonly", store, "SELECT sql || ';' FROM sqlite_master WHERE type = 'table' AND name = 'calls'"])
+    let indexSchema = try ChildProcess.run(
+      sqlite3,
+      [
+        "-readonly", store,
+        "SELECT replace(sql, char(10), ' ') || ';' FROM sqlite_master WHERE type = 'index' AND tbl_name = 'calls' AND sql IS NOT NULL",
+      ])
+    let columns = try ChildProcess.run(sqlite3, ["-readonly", store, "SELECT name FROM pragma_table_info('calls')"])
+    guard export.status == 0, tableSchema.status == 0, indexSchema.status == 0, columns.status == 0 else {
+      throw ChildProcess.Failure(description: "sqlite3 could not read the store: \(export.errors) \(tableSchema.errors)")
+    }
+    let table = tableSchema.output
+    let indexes = indexSchema.output
+    let names = columns.output.split(separator: "\n").map(String.init)
+    let values = names.map { "NULLIF(\($0), '')" }.joined(separator: ", ")
     let script = folder.appendingPathComponent("import.sql").path
-    // The store's cdr table and its natural-key index (StoreMigrations v3); the CSV goes into a
-    // staging table first, as `.import` reads every field as text.
-    let lowest = Int64.min
-    let columns =
-      "session_id, icid, service_type, caller, called, forward_destination, bind_number, call_in_ms, answer_ms, end_ms, fail_ms, q850_cause, release_point, sip_status, call_out_q850_cause, first_source_id, first_line, raw"
-    let converted =
-      "session_id, NULLIF(icid, ''), NULLIF(service_type, ''), NULLIF(caller, ''), NULLIF(called, ''), NULLIF(forward_destination, ''), NULLIF(bind_number, ''), CAST(NULLIF(call_in_ms, '') AS INTEGER), CAST(NULLIF(answer_ms, '') AS INTEGER), CAST(NULLIF(end_ms, '') AS INTEGER), CAST(NULLIF(fail_ms, '') AS INTEGER), CAST(NULLIF(q850_cause, '') AS INTEGER), CAST(NULLIF(release_point, '') AS INTEGER), CAST(NULLIF(sip_status, '') AS INTEGER), CAST(NULLIF(call_out_q850_cause, '') AS INTEGER), CAST(first_source_id AS INTEGER), CAST(first_line AS INTEGER), raw"
     try """
     PRAGMA journal_mode = WAL;
-    CREATE TABLE cdr (
-      id INTEGER PRIMARY KEY, session_id TEXT NOT NULL, icid TEXT, service_type TEXT, caller TEXT, called TEXT,
-      forward_destination TEXT, bind_number TEXT, call_in_ms INTEGER, answer_ms INTEGER, end_ms INTEGER,
-      fail_ms INTEGER, q850_cause INTEGER, release_point INTEGER, sip_status INTEGER, call_out_q850_cause INTEGER,
-      deliveries INTEGER NOT NULL DEFAULT 1, first_source_id INTEGER NOT NULL, first_line INTEGER NOT NULL,
-      raw TEXT NOT NULL);
-    CREATE UNIQUE INDEX cdr_key ON cdr(
-      session_id, COALESCE(icid, ''), COALESCE(end_ms, \(lowest)), COALESCE(fail_ms, \(lowest)));
+    PRAGMA page_size = 8192;
+    \(table)
     .mode csv
-    .import '\(csv)' cdr_rows
-    INSERT OR IGNORE INTO cdr (\(columns)) SELECT \(converted) FROM cdr_rows;
-    DROP TABLE cdr_rows;
+    .import '\(csv)' calls_rows
+    INSERT INTO calls (\(names.joined(separator: ", "))) SELECT \(values) FROM calls_rows;
+    DROP TABLE calls_rows;
+    PRAGMA threads = 2;
+    \(indexes)
     .mode list
-    SELECT 'rows:' || COUNT(*) FROM cdr;
+    SELECT 'rows:' || COUNT(*) FROM calls;
 
     """.write(toFile: script, atomically: true, encoding: .utf8)
-    let database = folder.appendingPathComponent("sqlite3-csv.sqlite").path
+    let database = folder.appendingPathComponent("sqlite3-calls.sqlite").path
     let run = try ChildProcess.run(sqlite3, [database], inputPath: script)
     guard run.status == 0, run.errors.isEmpty,
       let line = run.output.split(separator: "\n").first(where: { $0.hasPrefix("rows:") }),
@@ -88,45 +97,22 @@ struct ComparisonRuns {
     }
     figures.sqliteCSVSeconds = run.seconds
     figures.sqliteCSVRows = stored
-    if stored != rows { figures.notes.append("sqlite3 stored \(stored) of the \(rows) CSV rows (the same CDR more than once)") }
   }
 
-  /// The CDRs of the data as CSV rows with the store's cdr columns (not timed: preparation).
-  private func writeCSV(to path: String) throws -> Int {
-    guard FileManager.default.createFile(atPath: path, contents: nil) else {
-      throw ChildProcess.Failure(description: "cannot create \(path)")
+  /// The store's size by table and index (SQLite's dbstat, through sqlite3).
+  func storeTables(store: String, into figures: inout BenchFigures) {
+    guard let sqlite3 = ChildProcess.find("sqlite3"),
+      let run = try? ChildProcess.run(
+        sqlite3, ["-readonly", store, "SELECT name || '|' || SUM(pgsize) FROM dbstat GROUP BY name"]),
+      run.status == 0
+    else {
+      figures.notes.append("store size by table left out (needs sqlite3 with dbstat)")
+      return
     }
-    let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
-    defer { try? handle.close() }
-    var reader = InputReader(source: try FileDescriptorByteSource(path: dataPath))
-    var buffer =
-      "session_id,icid,service_type,caller,called,forward_destination,bind_number,call_in_ms,answer_ms,end_ms,fail_ms,q850_cause,release_point,sip_status,call_out_q850_cause,first_source_id,first_line,raw\n"
-    var rows = 0
-    while let item = try reader.next() {
-      guard case .record(let record) = item, case .callDetailRecord(let cdr) = record.message else { continue }
-      let fields: [String?] = [
-        cdr.sessionId, cdr.icid, cdr.serviceType, cdr.callerNumber, cdr.calleeNumber, cdr.forwardDestinationNumber,
-        cdr.bindNumber, cdr.callInTime.map { String($0.millisecondsSince1970) },
-        cdr.forwardAnswerTime.map { String($0.millisecondsSince1970) },
-        cdr.callEndTime.map { String($0.millisecondsSince1970) }, cdr.failTime.map { String($0.millisecondsSince1970) },
-        cdr.forwardUnansweredReason.map(String.init), cdr.releasePoint.map(String.init),
-        cdr.sipStatusCode.map(String.init), cdr.callOutUnansweredReason.map(String.init), "1",
-        String(record.location.line), record.raw.compactJSON,
-      ]
-      buffer += fields.map { Self.csvField($0 ?? "") }.joined(separator: ",") + "\n"
-      rows += 1
-      if buffer.utf8.count > 1 << 20 {
-        handle.write(Data(buffer.utf8))
-        buffer = ""
-      }
+    for line in run.output.split(separator: "\n") {
+      let parts = line.split(separator: "|")
+      if parts.count == 2, let bytes = Int(parts[1]) { figures.storeBytesByTable[String(parts[0])] = bytes }
     }
-    handle.write(Data(buffer.utf8))
-    return rows
-  }
-
-  private static func csvField(_ text: String) -> String {
-    guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) else { return text }
-    return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
   }
 
   static func lineCount(_ path: String) throws -> Int {

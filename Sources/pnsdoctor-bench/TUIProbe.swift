@@ -25,10 +25,11 @@ struct TUIProbe {
 
   func run() throws -> Result {
     // Everything from here to the first screen is what the person waits for, including what
-    // the terminal UI does before drawing: bringing stored diagnoses up to date.
+    // the terminal UI does before drawing: opening the store to read and checking its
+    // diagnoses against the rules.
     let (knowledge, _) = KnowledgeLoader.load(files: BundledKnowledge.files)
-    let store = try CallStore.open(path: storePath)
-    _ = try store.updateDiagnoses(engine: DiagnosisEngine(knowledge: knowledge))
+    let store = try CallStore.openForReading(path: storePath)
+    _ = try store.diagnosisStatus(knowledge: knowledge)
     let session = HeadlessSession(store: store, knowledge: knowledge, width: 120, height: 40, storeName: storePath)
     session.start()
     let firstScreen = Monotonic.seconds(since: startedAt)
