@@ -160,6 +160,18 @@ public struct StrictJSONParser {
 
   private mutating func string() throws(Failure) -> String {
     index += 1
+    // Nearly every string has no escape: it is made from its bytes at once.
+    var end = index
+    while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20 {
+      end += 1
+    }
+    if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
+      guard let text = String(validating: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self) else {
+        throw failure("invalid UTF-8")
+      }
+      index = end + 1
+      return text
+    }
     var scalars = String.UnicodeScalarView()
     var runStart = index
     func flushRun(_ parser: StrictJSONParser, to scalars: inout String.UnicodeScalarView) throws(Failure) {

@@ -10,9 +10,9 @@ public struct InputDiagnoser: Sendable {
   }
 
   public let engine: DiagnosisEngine
-  public let store: CallStore?
+  public let store: (any CallStoreReading)?
 
-  public init(knowledge: KnowledgeBase, store: CallStore?) {
+  public init(knowledge: KnowledgeBase, store: (any CallStoreReading)?) {
     engine = DiagnosisEngine(knowledge: knowledge)
     self.store = store
   }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// What calls to list: filters, order and size of a page of the call list.
 public struct CallQuery: Sendable, Equatable {
@@ -41,14 +40,6 @@ public struct CallQuery: Sendable, Equatable {
   public enum Order: String, Sendable, CaseIterable {
     case newest, oldest, longestRing, mode
 
-    var sql: String {
-      switch self {
-      case .newest: return "start_ms DESC, id DESC"
-      case .oldest: return "start_ms ASC, id ASC"
-      case .longestRing: return "ring_ms DESC, start_ms DESC"
-      case .mode: return "mode ASC, start_ms DESC"
-      }
-    }
   }
 
   /// A failure code to look for, in one field or in any.
@@ -57,15 +48,6 @@ public struct CallQuery: Sendable, Equatable {
     public enum Field: String, Sendable, CaseIterable {
       case any, state, release, q850, sip
 
-      var columns: [String] {
-        switch self {
-        case .any: return ["state_code", "release_point", "q850_cause", "call_out_q850_cause", "sip_status"]
-        case .state: return ["state_code"]
-        case .release: return ["release_point"]
-        case .q850: return ["q850_cause", "call_out_q850_cause"]
-        case .sip: return ["sip_status"]
-        }
-      }
     }
 
     public var field: Field
@@ -89,36 +71,6 @@ public struct CallQuery: Sendable, Equatable {
     }
   }
 
-  /// The SQL and its arguments.
-  func sql() -> (String, StatementArguments) {
-    let (conditions, arguments) = whereClause()
-    var sql = "SELECT * FROM calls"
-    if !conditions.isEmpty { sql += " WHERE " + conditions }
-    sql += " ORDER BY \(order.sql) LIMIT ? OFFSET ?"
-    return (sql, StatementArguments(arguments + [limit, offset]))
-  }
-
-  /// The SQL that gives the ids of every matching call, in the list's order (for a selective
-  /// search: the page and the total then come from one pass over its matches).
-  func orderedIdsSQL() -> (String, StatementArguments) {
-    let (conditions, arguments) = whereClause()
-    var sql = "SELECT id FROM calls"
-    if !conditions.isEmpty { sql += " WHERE " + conditions }
-    return (sql + " ORDER BY \(order.sql)", StatementArguments(arguments))
-  }
-
-  /// The SQL that counts the matching calls.
-  func countSQL() -> (String, StatementArguments) {
-    let (sql, arguments) = matchSQL()
-    return ("SELECT COUNT(*) FROM (\(sql))", arguments)
-  }
-
-  /// The SQL that gives one row per matching call, in no order: what counting reads.
-  func matchSQL() -> (String, StatementArguments) {
-    let (conditions, arguments) = whereClause()
-    return ("SELECT 1 FROM calls" + (conditions.isEmpty ? "" : " WHERE " + conditions), StatementArguments(arguments))
-  }
-
   /// Set by `planned(in:)`: the search matches few calls.
   var searchIsSelective = false
 
@@ -129,159 +81,5 @@ public struct CallQuery: Sendable, Equatable {
   var isUnfiltered: Bool {
     since == nil && until == nil && number == nil && code == nil && mode == nil && causes.isEmpty
       && (search?.trimmingCharacters(in: .whitespaces).isEmpty ?? true)
-  }
-
-  /// This query with its plan chosen: whether the search's matches are few enough to drive it
-  /// (a 6-digit number: tens of calls) or so many that walking the list in order and checking
-  /// each call is quicker (three common digits: a large share of the store).
-  func planned(in db: Database) throws -> CallQuery {
-    guard let (branches, values) = searchBranches() else { return self }
-    var planned = self
-    let matches = try Int.fetchOne(
-      db, sql: "SELECT COUNT(*) FROM (SELECT 1 FROM (\(branches)) LIMIT ?)",
-      arguments: StatementArguments(values + [Self.selectiveSearchLimit + 1])) ?? 0
-    planned.searchIsSelective = matches <= Self.selectiveSearchLimit
-    return planned
-  }
-
-  /// What the search looks for, worked out once for both ways of asking.
-  private struct SearchTerms {
-    /// A whole session id (found through its hash).
-    var sessionId: String?
-    /// Three or more digits of a number.
-    var digits: String?
-    var code: Int?
-    var codes: [Int]
-    var rules: [String]
-  }
-
-  private func searchTerms() -> SearchTerms? {
-    guard let search = search?.trimmingCharacters(in: .whitespaces), !search.isEmpty else { return nil }
-    // Any text may be a whole session id: it is looked up by its hash, which costs one index
-    // probe (the store keeps no text index of ids, so a part of one is not looked up).
-    var terms = SearchTerms(
-      sessionId: search, digits: nil, code: nil, codes: searchCodes.sorted(),
-      rules: searchRules.sorted())
-    let digits = search.filter(\.isNumber)
-    if !digits.isEmpty && digits.count == search.filter({ !" -+".contains($0) }).count {
-      // Numbers match from three digits on (fewer would match nearly every call).
-      if digits.count >= 3 { terms.digits = digits }
-      // 0 means "no cause" in every code field: it would match nearly every call.
-      if let code = Int(digits), code != 0, digits.count <= 7 { terms.code = code }
-    }
-    return terms
-  }
-
-  /// The union of the queries that find the search's matches (as call ids), each answered by
-  /// an index: a session id by its beginning through the session index, digits of a number
-  /// through the table of distinct numbers, a code through its column's index, a cause through the cause
-  /// index. For a search that matches few calls.
-  private func searchBranches() -> (String, [any DatabaseValueConvertible])? {
-    guard let terms = searchTerms() else { return nil }
-    var branches: [String] = []
-    var values: [any DatabaseValueConvertible] = []
-    if let prefix = terms.sessionId {
-      branches.append("SELECT id FROM calls WHERE session_hash = ?")
-      values.append(WorkingCall.hash(sessionId: prefix))
-    }
-    if let digits = terms.digits {
-      // The distinct numbers are few next to the calls: those containing the digits are found
-      // by a scan of them, then their calls through each number column's index.
-      for column in ["caller", "callee", "privacy_number"] {
-        branches.append("SELECT id FROM calls WHERE \(column) IN (SELECT digits FROM number WHERE instr(digits, ?) > 0)")
-        values.append(digits)
-      }
-    }
-    if let code = terms.code {
-      for column in CodeFilter.Field.any.columns {
-        branches.append("SELECT id FROM calls WHERE \(column) = ?")
-        values.append(code)
-      }
-    }
-    if !terms.codes.isEmpty {
-      let list = terms.codes.map(String.init).joined(separator: ",")
-      branches += CodeFilter.Field.any.columns.map { "SELECT id FROM calls WHERE \($0) IN (\(list))" }
-    }
-    if !terms.rules.isEmpty {
-      branches.append(
-        "SELECT id FROM calls WHERE cause_rule IN ("
-          + terms.rules.map { _ in "?" }.joined(separator: ",") + ")")
-      values += terms.rules
-    }
-    // A search with nothing to look for matches nothing.
-    return (branches.isEmpty ? "SELECT NULL WHERE 0" : branches.joined(separator: " UNION ALL "), values)
-  }
-
-  /// The same matches as `searchBranches`, as a test of each row: for a search that matches so
-  /// many calls that walking the list in order finds a page of them at once.
-  private func searchRowTest() -> (String, [any DatabaseValueConvertible])? {
-    guard let terms = searchTerms() else { return nil }
-    var tests: [String] = []
-    var values: [any DatabaseValueConvertible] = []
-    if let prefix = terms.sessionId {
-      tests.append("session_hash = ?")
-      values.append(WorkingCall.hash(sessionId: prefix))
-    }
-    if let digits = terms.digits {
-      tests += ["instr(caller, ?) > 0", "instr(callee, ?) > 0", "instr(privacy_number, ?) > 0"]
-      values += [digits, digits, digits]
-    }
-    if let code = terms.code {
-      tests += CodeFilter.Field.any.columns.map { "\($0) = ?" }
-      values += CodeFilter.Field.any.columns.map { _ in code }
-    }
-    if !terms.codes.isEmpty {
-      let list = terms.codes.map(String.init).joined(separator: ",")
-      tests += CodeFilter.Field.any.columns.map { "\($0) IN (\(list))" }
-    }
-    if !terms.rules.isEmpty {
-      tests.append("cause_rule IN (" + terms.rules.map { _ in "?" }.joined(separator: ",") + ")")
-      values += terms.rules
-    }
-    return ("COALESCE(" + (tests.isEmpty ? "0" : tests.joined(separator: " OR ")) + ", 0)", values)
-  }
-
-  private func whereClause() -> (String, [any DatabaseValueConvertible]) {
-    var conditions: [String] = []
-    var arguments: [any DatabaseValueConvertible] = []
-    // When the search matches few calls, a unary + keeps SQLite from driving the query by
-    // these columns' indexes: it starts from the search's matches instead.
-    let plus = searchIsSelective ? "+" : ""
-    if failedOnly { conditions.append("\(plus)failed = 1") }
-    if let since {
-      conditions.append("\(plus)start_ms >= ?")
-      arguments.append(since.millisecondsSince1970)
-    }
-    if let until {
-      conditions.append("\(plus)start_ms < ?")
-      arguments.append(until.millisecondsSince1970)
-    }
-    if let number {
-      let normalized = PhoneNumber.normalize(number)
-      conditions.append("(caller = ? OR callee = ? OR privacy_number = ?)")
-      arguments += [normalized, normalized, normalized]
-    }
-    if let code {
-      let columns = code.field.columns
-      conditions.append("(" + columns.map { "\($0) = ?" }.joined(separator: " OR ") + ")")
-      arguments += columns.map { _ in code.code }
-    }
-    if let mode {
-      let modes = CallMode.allCases.filter { $0.mayBe(mode) }.map(\.rawValue)
-      conditions.append("\(plus)mode IN (" + modes.map { _ in "?" }.joined(separator: ",") + ")")
-      arguments += modes
-    }
-    if !causes.isEmpty {
-      conditions.append("cause_rule IN (" + causes.map { _ in "?" }.joined(separator: ",") + ")")
-      arguments += causes.sorted()
-    }
-    if searchIsSelective, let (branches, values) = searchBranches() {
-      conditions.append("id IN (" + branches + ")")
-      arguments += values
-    } else if let (test, values) = searchRowTest() {
-      conditions.append(test)
-      arguments += values
-    }
-    return (conditions.joined(separator: " AND "), arguments)
   }
 }

@@ -1,6 +1,3 @@
-import Foundation
-import GRDB
-
 /// One row of the call list: what a call was and how it ended, without its messages.
 public struct CallSummary: Sendable, Equatable {
   /// The call's row in the store: what opens this call (a session id may name several).
@@ -34,42 +31,13 @@ public struct CallSummary: Sendable, Equatable {
   /// The verdict and top findings kept in the store; `nil` until the call is diagnosed.
   public var diagnosis: StoredDiagnosis?
 
-  init(row: Row) {
-    rowId = row["id"]
-    // The id is in the call's bundle; `CallReader.summaries` fills it in.
-    sessionId = ""
-    mode = CallMode(rawValue: row["mode"] ?? "?") ?? .unknown
-    serviceType = row["service_type"]
-    startTime = (row["start_ms"] as Int64?).map(Timestamp.init(millisecondsSince1970:))
-    endTime = (row["end_ms"] as Int64?).map(Timestamp.init(millisecondsSince1970:))
-    caller = row["caller"]
-    callee = row["callee"]
-    privacyNumber = row["privacy_number"]
-    outcome = CallOutcome(rawValue: row["outcome"] ?? "") ?? .inProgress
-    stateCode = row["state_code"]
-    releasePoint = row["release_point"]
-    q850Cause = row["q850_cause"]
-    callOutQ850Cause = row["call_out_q850_cause"]
-    sipStatus = row["sip_status"]
-    ringSeconds = (row["ring_ms"] as Int64?).map { Double($0) / 1000 }
-    talkSeconds = (row["talk_ms"] as Int64?).map { Double($0) / 1000 }
-    eventCount = row["event_count"]
-    hasDetailRecord = row["has_cdr"]
-    detailRecordDeliveries = row["cdr_deliveries"]
-    extraVersions = row["versions"] ?? 0
-    diagnosis = StoredDiagnosis(row: row)
-  }
 
   /// The failure codes worth showing, most telling first, as `label=code` pairs; zeros (which
   /// mean "none") are left out.
   public var failureCodes: [(label: String, code: Int)] {
-    let all: [(String, Int?)] = [
-      ("state", stateCode), ("release", releasePoint), ("q850", q850Cause),
-      ("q850-out", callOutQ850Cause), ("sip", sipStatus),
-    ]
-    return all.compactMap { label, code in
-      guard let code, code != 0 else { return nil }
-      return (label, code)
+    StoredCodeField.all.compactMap { stored in
+      guard let code = stored.fromSummary(self), code != 0 else { return nil }
+      return (stored.label, code)
     }
   }
 }

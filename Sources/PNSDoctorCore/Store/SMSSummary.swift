@@ -1,5 +1,3 @@
-import GRDB
-
 /// One row of the SMS list.
 public struct SMSSummary: Sendable, Equatable {
   /// The store's row id, to open the notification.
@@ -13,15 +11,4 @@ public struct SMSSummary: Sendable, Equatable {
   public var sendResult: Int?
   public var deliveries: Int
 
-  init(row: Row) {
-    id = row["id"]
-    smsIdentifier = row["sms_identifier"]
-    mode = (row["mode"] as String?).map(SMSNotificationMode.init(wireName:))
-    calling = row["calling"]
-    called = row["called"]
-    virtualNumber = row["virtual_number"]
-    time = (row["time_ms"] as Int64?).map(Timestamp.init(millisecondsSince1970:))
-    sendResult = row["send_result"]
-    deliveries = row["deliveries"]
-  }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// What the store keeps of a diagnosis with each call and SMS: the verdict and the top
 /// findings by rule id, revision and confidence. Enough to list, filter and count by cause
@@ -33,16 +32,6 @@ public struct StoredDiagnosis: Sendable, Equatable {
     self.dependsOnNeighbours = dependsOnNeighbours
   }
 
-  /// Reads the columns back; `nil` when the row has not been diagnosed.
-  init?(row: Row) {
-    guard let state = (row["diagnosis_state"] as Int?).flatMap(DiagnosisState.init(rawValue:)), state != .pending,
-      let verdictText = row["verdict"] as String?,
-      let verdict = Verdict(rawValue: verdictText)
-    else { return nil }
-    self.verdict = verdict
-    findings = Self.entries(from: row["findings"] ?? "")
-    dependsOnNeighbours = state == .dependsOnNeighbours
-  }
 
   /// The top finding, if any.
   public var cause: Entry? { findings.first }
@@ -67,13 +56,5 @@ public struct StoredDiagnosis: Sendable, Equatable {
     }
   }
 
-  /// The values of `verdict, cause_rule, cause_confidence, findings, diagnosis_state`.
-  var columnValues: [(any DatabaseValueConvertible)?] {
-    [verdict.rawValue, cause?.ruleId, cause?.confidence, findingsText, state.rawValue]
-  }
 
-  /// The column values of a row not diagnosed (no knowledge base was given).
-  static var undiagnosedValues: [(any DatabaseValueConvertible)?] {
-    [nil, nil, nil, nil, DiagnosisState.pending.rawValue]
-  }
 }

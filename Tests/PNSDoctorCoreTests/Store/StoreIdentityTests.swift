@@ -188,3 +188,43 @@ struct StoreIdentityTests {
     #expect(try Data(contentsOf: URL(fileURLWithPath: path)).isEmpty)
   }
 }
+
+extension Tag {
+  /// Suites and tests that take tens of seconds (`swift test --skip-tag slow` would leave them).
+  @Tag static var slow: Self
+}
+
+/// The verdict and top rule kept at import, against the full engine run on each call as it is
+/// shown, over a whole demo day's worth of variety.
+@Suite("Stored diagnoses over a 20,000-call store", .tags(.slow))
+struct StoredDiagnosisAtScaleTests {
+  @Test func everyStoredVerdictAndTopRuleIsWhatTheFullEngineGives() throws {
+    var bytes: [UInt8] = []
+    _ = DemoGenerator(count: 20_000, seed: 20).generate { bytes += $0 }
+    let path = StoreTestSupport.temporaryStorePath()
+    defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
+    let store = try CallStore.open(path: path)
+    let knowledge = KnowledgeFixtures.loaded.base
+    // As `pnsdoctor import` loads a day into a new store: in bulk, indexes built after.
+    _ = try StoreImporter(store: store, engine: DiagnosisEngine(knowledge: knowledge), smallestBulkLoad: 0)
+      .importSource(InMemoryByteSource(name: "day.jsonl", bytes: bytes))
+    let reader = try CallStore.openForReading(path: path)
+    let diagnoser = InputDiagnoser(knowledge: knowledge, store: reader)
+    var query = CallQuery()
+    query.limit = 100_000
+    let calls = try reader.calls(matching: query)
+    #expect(calls.count == 20_000)
+    var disagreements: [String] = []
+    for call in calls {
+      guard let stored = call.diagnosis, let fresh = try diagnoser.diagnose(rowId: call.rowId)?.diagnosis else {
+        disagreements.append("\(call.sessionId): not diagnosed")
+        continue
+      }
+      if stored.verdict != fresh.verdict || stored.cause?.ruleId != fresh.findings.first?.ruleId {
+        disagreements.append(
+          "\(call.sessionId): stored \(stored.verdict) \(stored.cause?.ruleId ?? "-"), fresh \(fresh.verdict) \(fresh.findings.first?.ruleId ?? "-")")
+      }
+    }
+    #expect(disagreements.isEmpty, "\(disagreements.count) calls: \(disagreements.prefix(5))")
+  }
+}

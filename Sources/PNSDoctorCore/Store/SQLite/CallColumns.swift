@@ -2,9 +2,10 @@
 /// once here, for both its insert and its update.
 enum CallColumns {
   static let written = [
-    "session_hash", "mode", "service_type", "start_ms", "end_ms", "caller", "callee",
-    "privacy_number", "outcome", "failed", "state_code", "release_point", "q850_cause", "call_out_q850_cause",
-    "sip_status", "ring_ms", "talk_ms", "event_count", "has_cdr", "cdr_deliveries", "versions",
+    "session_hash", "mode", "service_type", "start_ms", "end_ms", "caller", "callee", "privacy_number", "outcome",
+    "failed",
+  ] + StoredCodeField.all.map(\.column) + [
+    "ring_ms", "talk_ms", "event_count", "has_cdr", "cdr_deliveries", "versions",
   ] + diagnosis
 
   /// The kept diagnosis, in the order of `StoredDiagnosis.columnValues`.

@@ -124,8 +124,9 @@ final class CallWriter {
       call.startTime?.millisecondsSince1970, call.endTime?.millisecondsSince1970,
       call.caller, call.callee, call.privacyNumber,
       call.outcome.rawValue, failed,
-      call.stateCode, record?.releasePoint, record?.forwardUnansweredReason,
-      record?.callOutUnansweredReason, record?.sipStatusCode,
+    ]
+    values += StoredCodeField.all.map { $0.fromCall(call) }
+    values += [
       call.ringSeconds.map { Int64($0 * 1000) }, call.talkSeconds.map { Int64($0 * 1000) },
       call.events.count, record != nil, call.detailRecordDeliveries, working.extraVersions,
     ]

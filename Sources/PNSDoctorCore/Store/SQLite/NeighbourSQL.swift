@@ -10,16 +10,9 @@ enum NeighbourSQL {
     static let none = Filter(sql: "", arguments: [])
   }
 
-  /// The `calls` column holding each code field of a call (see `CallAssembler.refresh`).
+  /// The `calls` column holding a code field of a call, if the row keeps it.
   static func column(for field: CodeField) -> String? {
-    switch field {
-    case .stateCode: return "state_code"
-    case .ulFailReason: return "release_point"
-    case .fwdUnaswRsn: return "q850_cause"
-    case .callOutUnaswRsn: return "call_out_q850_cause"
-    case .sipStatusCode: return "sip_status"
-    case .sendResult, .resultcode: return nil
-    }
+    StoredCodeField.stored(field)?.column
   }
 
   /// The SQL for `condition`, or `nil` when it tests something the table does not keep.

@@ -1,20 +1,22 @@
 import Foundation
 import GRDB
 
-/// The local SQLite store of imported messages and the calls they make up.
+/// The local SQLite store of imported messages and the calls they make up (schema v4, see
+/// `StoreSchema`).
 ///
-/// Messages are kept whole (their JSON) next to typed, indexed columns; re-pushed messages are
-/// stored once with a delivery count. The `calls` table holds one derived row per call, which is
-/// what browsing and filtering read. Files are opened in WAL mode, so one process can browse
-/// while another imports.
+/// One narrow row per call holds its typed columns and kept diagnosis; every message of the
+/// call, byte for byte as received (compacted), sits compressed beside it, and re-pushed
+/// messages count as deliveries of one. Files are in WAL mode: importers write, while readers
+/// (`openForReading`) never write a byte.
 ///
 /// ## Topics
-/// - ``open(path:)``
+/// - ``openForReading(path:)``
+/// - ``open(path:creating:)``
 /// - ``inMemory()``
 /// - ``calls(matching:)``
 /// - ``call(sessionId:)``
 /// - ``StoreImporter``
-public final class CallStore: Sendable {
+public final class CallStore: CallStoreReading {
   /// The file path, or `:memory:`.
   public let path: String
   /// Whether this store was opened to read only (nothing is ever written through it).
@@ -93,6 +95,10 @@ public final class CallStore: Sendable {
       if try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master") == 0 {
         try db.execute(sql: "PRAGMA page_size = 8192")
       }
+      // A writer looks every session up in the session index and inserts into it at random
+      // places: at a million calls it no longer fits SQLite's default 2 MB cache, and each
+      // batch read it back from the file. 64 MB holds it (memory is taken only as pages are read).
+      try db.execute(sql: "PRAGMA cache_size = -65536")
     }
     let pool: DatabasePool
     do {

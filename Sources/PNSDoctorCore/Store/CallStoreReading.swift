@@ -1,0 +1,29 @@
+/// What reading a store asks of it, whoever keeps it: the list and its counts, one call or SMS
+/// and its messages, the statistics, and whether its diagnoses are those of the rules in use.
+///
+/// `CallStore` (SQLite, `Store/SQLite/`) is the one implementation so far; the commands, the
+/// terminal UI and `InputDiagnoser` read through this, so a second backend (PostgreSQL, for a
+/// team) implements it without touching them.
+public protocol CallStoreReading: Sendable {
+  /// Where the store is, for messages: a file path, or a connection's name.
+  var path: String { get }
+  func calls(matching query: CallQuery) throws(StoreError) -> [CallSummary]
+  func count(matching query: CallQuery) throws(StoreError) -> Int
+  func page(
+    matching query: CallQuery, countingUpTo limit: Int
+  ) throws(StoreError) -> (rows: [CallSummary], total: Int, totalIsLowerBound: Bool)
+  func counts() throws(StoreError) -> StoreCounts
+  func messageCounts() throws(StoreError) -> MessageCounts
+  /// The newest call with this session id.
+  func call(sessionId: String) throws(StoreError) -> Call?
+  /// Every call with this session id (a reused id names several), newest first.
+  func calls(sessionId: String) throws(StoreError) -> [Call]
+  func call(rowId: Int64) throws(StoreError) -> Call?
+  func rawMessages(rowId: Int64) throws(StoreError) -> [String]
+  func smsNotifications(matching query: SMSQuery) throws(StoreError) -> (rows: [SMSSummary], total: Int)
+  func sms(id: Int64) throws(StoreError) -> (notification: SMSNotification, raw: String)?
+  func failureStatistics() throws(StoreError) -> FailureStatistics
+  func diagnosisStatus(knowledge: KnowledgeBase) throws(StoreError) -> (knowledgeChanged: Bool, pending: Int)
+  /// `call` diagnosed with its stored neighbours for the pattern rules.
+  func diagnose(_ call: Call, engine: DiagnosisEngine) throws(StoreError) -> Diagnosis
+}
