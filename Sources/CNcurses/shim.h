@@ -35,11 +35,21 @@ static inline int pns_key_code_yes(void) { return KEY_CODE_YES; }
 static inline int pns_key_resize(void) { return KEY_RESIZE; }
 static inline int pns_key_mouse(void) { return KEY_MOUSE; }
 
-/// Sets the locale from the environment; returns 1 when the character set is UTF-8.
-static inline int pns_setlocale_utf8(void) {
-  setlocale(LC_ALL, "");
+static inline int pns_codeset_is_utf8(void) {
   const char *codeset = nl_langinfo(CODESET);
   return codeset != NULL && (codeset[0] == 'U' || codeset[0] == 'u') && (codeset[1] == 'T' || codeset[1] == 't');
+}
+
+/// Sets the locale from the environment. Returns 1 when its character set is UTF-8, 0 when it
+/// is another one, and 2 when the environment names a locale this machine does not have (an
+/// SSH client forwarding its LANG) and C.UTF-8 was set instead, so that wide characters still
+/// work.
+static inline int pns_setlocale_utf8(void) {
+  if (setlocale(LC_ALL, "") == NULL) {
+    if (setlocale(LC_ALL, "C.UTF-8") != NULL && pns_codeset_is_utf8()) { return 2; }
+    setlocale(LC_ALL, "");
+  }
+  return pns_codeset_is_utf8();
 }
 
 /// Columns a character takes on this terminal (-1 for non-printable).

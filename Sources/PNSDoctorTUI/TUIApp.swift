@@ -36,6 +36,15 @@ public final class TUIApp {
     defer {
       terminal.stop()
       signals.forEach { $0.cancel() }
+      // Said after the screen is restored, where it stays readable.
+      if let missing = terminal.localeFallback {
+        FileHandle.standardError.write(
+          Data(
+            state.language.pick(
+              "note: locale \(TerminalSanitizer.sanitize(missing, limit: 64)) is not installed here; C.UTF-8 was used for the display.\n",
+              "提示：本机未安装区域设置 \(TerminalSanitizer.sanitize(missing, limit: 64))，显示改用 C.UTF-8。\n"
+            ).utf8))
+      }
     }
     let size = terminal.size
     state.width = size.width

@@ -51,7 +51,8 @@ struct TerminalUITests {
     #expect(rows.allSatisfy { $0.contains(masked) })
     #expect(!screen.contains(caller))
     // Filter by a code.
-    session.keys("Escape", "/")
+    session.escape()
+    session.keys("/")
     session.type("8104")
     session.keys("Enter")
     try session.waitUntilSettled(showing: "filter \"8104\"")
@@ -60,7 +61,7 @@ struct TerminalUITests {
     // A number search also matches numbers that contain the digits, so not every row need be a
     // call with that code; the calls with it are there, shown by their stored cause.
     #expect(codeRows.contains { $0.contains("% Callee's") }, "\(screen)")
-    session.keys("Escape")
+    session.escape()
 
     // Paste a CDR with bracketed paste: the diagnosis appears without any key.
     session.keys("p")
@@ -69,7 +70,7 @@ struct TerminalUITests {
       #"{"eventType":"disconnect","statusInfo":{"sessionId":"tmux-1","timestamp":"2024-05-13 05:25:41","stateCode":8104}}"#
     )
     try session.waitFor("callee-powered-off")
-    session.keys("Escape")
+    session.escape()
 
     // Too small, then back.
     session.resize(width: 40, height: 10)
@@ -145,6 +146,13 @@ final class TmuxSession {
 
   func keys(_ keys: String...) {
     _ = try? tmux(["send-keys", "-t", name] + keys)
+  }
+
+  /// Esc on its own, as a person presses it: Esc followed at once by another key is read as an
+  /// Alt key (which is what a terminal sends for one).
+  func escape() {
+    keys("Escape")
+    Thread.sleep(forTimeInterval: 0.25)
   }
 
   func paste(_ text: String) {

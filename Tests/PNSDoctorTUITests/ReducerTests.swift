@@ -131,6 +131,30 @@ struct ReducerTests {
     #expect(state.shouldQuit)
   }
 
+  @Test func escNeverQuitsQClosesAndQuitsCapitalQQuitsFromAnywhere() throws {
+    let store = try TUIFixtures.store()
+    var state = TUIFixtures.loadedState(store: store)
+    // Esc on Calls with nothing to clear does nothing, however often.
+    for _ in 0..<3 { TUIFixtures.settle(&state, Reducer.reduce(&state, .key(.escape)), store: store) }
+    #expect(!state.shouldQuit && state.page == .list && state.tab == .calls)
+    // Esc on SMS or Stats goes to Calls.
+    for tabs in 1...2 {
+      for _ in 0..<tabs { TUIFixtures.settle(&state, Reducer.reduce(&state, .key(.tab)), store: store) }
+      #expect(state.tab != .calls)
+      TUIFixtures.settle(&state, Reducer.reduce(&state, .key(.escape)), store: store)
+      #expect(state.tab == .calls && !state.shouldQuit)
+    }
+    // An Alt key (Esc and a character together) is neither Esc nor the character.
+    TUIFixtures.settle(&state, Reducer.reduce(&state, .key(.alt("q"))), store: store)
+    TUIFixtures.settle(&state, Reducer.reduce(&state, .key(.alt("f"))), store: store)
+    #expect(!state.shouldQuit && state.failedOnly)
+    // Q quits from a detail page; q there only closes it.
+    TUIFixtures.settle(&state, Reducer.reduce(&state, .key(.enter)), store: store)
+    #expect(state.page == .callDetail)
+    _ = Reducer.reduce(&state, .key(.character("Q")))
+    #expect(state.shouldQuit)
+  }
+
   @Test func aSignalEndsTheAppAndIsRemembered() {
     var state = TUIFixtures.state()
     _ = Reducer.reduce(&state, .signal(15))

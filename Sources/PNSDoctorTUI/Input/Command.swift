@@ -2,7 +2,7 @@
 /// exactly what dispatches.
 public enum Command: String, Sendable, CaseIterable {
   case moveUp, moveDown, pageUp, pageDown, top, bottom
-  case open, back, quit, nextTab
+  case open, back, close, quit, nextTab
   case filter, toggleFailed, cycleSort, paste, reload
   case toggleMask, toggleLanguage, help, toggleRaw
   case runPaste, savePaste

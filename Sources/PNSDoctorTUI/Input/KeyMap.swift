@@ -39,11 +39,17 @@ public struct KeyMap: Sendable {
       help: LocalizedText(english: "Open the selected call or message", chinese: "打开所选呼叫或短信"),
       hint: LocalizedText(english: "open", chinese: "打开")),
     Binding(
-      keys: [.escape, .character("q")], command: .back, label: "Esc/q",
-      help: LocalizedText(english: "Back (q on the first screen quits)", chinese: "返回（在首屏按 q 退出）"),
-      hint: LocalizedText(english: "back", chinese: "返回")),
+      keys: [.escape], command: .back, label: "Esc",
+      help: LocalizedText(
+        english: "Back; on the list: clear the filter, then go to Calls (never quits)",
+        chinese: "返回；在列表中：清除筛选，再回到呼叫页（不会退出）"),
+      hint: nil),
     Binding(
-      keys: [.control("c")], command: .quit, label: "Ctrl-C",
+      keys: [.character("q")], command: .close, label: "q",
+      help: LocalizedText(english: "Close this page; on the list: quit", chinese: "关闭本页；在列表中：退出"),
+      hint: LocalizedText(english: "back/quit", chinese: "返回/退出")),
+    Binding(
+      keys: [.character("Q"), .control("c")], command: .quit, label: "Q/Ctrl-C",
       help: LocalizedText(english: "Quit from anywhere", chinese: "随时退出"), hint: nil),
     Binding(
       keys: [.tab], command: .nextTab, label: "Tab",

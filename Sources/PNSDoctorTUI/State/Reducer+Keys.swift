@@ -21,12 +21,21 @@ extension Reducer {
     case .quit:
       state.shouldQuit = true
     case .back:
+      // Esc never quits: a key that also starts every escape sequence must not end the session.
       if !state.pages.isEmpty {
         state.pages.removeLast()
         state.pageScroll = 0
       } else if !state.filter.isEmpty {
         state.filter = ""
         return resetList(&state)
+      } else if state.tab != .calls {
+        state.tab = .calls
+        return resetList(&state)
+      }
+    case .close:
+      if !state.pages.isEmpty {
+        state.pages.removeLast()
+        state.pageScroll = 0
       } else {
         state.shouldQuit = true
       }

@@ -22,15 +22,25 @@ final class NcursesTerminal {
     return columns < 0 ? 1 : columns
   }
 
+  /// Set by `start` when the environment named a locale this machine lacks and C.UTF-8 stands
+  /// in for it; the caller says so once.
+  private(set) var localeFallback: String?
+
   func start() {
-    isUTF8 = pns_setlocale_utf8() != 0
+    let locale = pns_setlocale_utf8()
+    isUTF8 = locale != 0
+    if locale == 2 {
+      let environment = ProcessInfo.processInfo.environment
+      localeFallback = ["LC_ALL", "LC_CTYPE", "LANG"].lazy.compactMap { environment[$0] }.first { !$0.isEmpty }
+    }
     initscr()
     started = true
     raw()
     noecho()
     nonl()
     keypad(pns_stdscr(), true)
-    set_escdelay(25)
+    // Short, so that Esc answers at once; an ESCDELAY the user set (a slow link) wins.
+    if ProcessInfo.processInfo.environment["ESCDELAY"] == nil { set_escdelay(25) }
     curs_set(0)
     pns_define_paste_keys()
     pns_enable_mouse()
@@ -79,10 +89,51 @@ final class NcursesTerminal {
     case 0x15: return .control("u")
     case 0x09: return .tab
     case 0x0A, 0x0D: return .enter
-    case 0x1B: return .escape
+    case 0x1B: return escapeOrAlt()
     case 0x08, 0x7F: return .backspace
     case 0..<0x20: return nil
     default: return Unicode.Scalar(value).map { .character(Character($0)) }
+    }
+  }
+
+  /// How long (ms) to wait, after curses has given up on an Esc, for what may follow it: over a
+  /// slow link the rest of an arrow key's sequence can arrive later than curses' own delay.
+  static let escapeFollowUp: Int32 = 80
+
+  /// An Esc alone is Esc. Esc followed at once by a character is Alt (Meta) and that
+  /// character; Esc `[` or Esc `O` is an escape sequence curses did not put together (split by a
+  /// slow link, or unknown), read to its end and dropped. Neither is ever taken for Esc.
+  private func escapeOrAlt() -> Key? {
+    wtimeout(pns_stdscr(), Self.escapeFollowUp)
+    var value: UInt32 = 0
+    let status = pns_get_wch(&value)
+    if status == ERR { return .escape }
+    // Esc then a key curses decoded (Alt-arrow and the like): nothing is bound to it.
+    if status == pns_key_code_yes() { return nil }
+    switch value {
+    case 0x5B:  // CSI: parameters and intermediates, then one final byte in 0x40...0x7E.
+      skipSequence { (0x40...0x7E).contains($0) }
+      return nil
+    case 0x4F:  // SS3: one more byte.
+      skipSequence { _ in true }
+      return nil
+    case 0x1B:  // Esc pressed twice: this one is Esc, the next is read afresh.
+      unget_wch(0x1B)
+      return .escape
+    case 0x20..<0x7F, 0xA0...:
+      return Unicode.Scalar(value).map { .alt(Character($0)) }
+    default:
+      return nil
+    }
+  }
+
+  /// Reads and drops bytes of an escape sequence until `isFinal` says one ends it, or none
+  /// comes in time.
+  private func skipSequence(until isFinal: (UInt32) -> Bool) {
+    for _ in 0..<32 {
+      var value: UInt32 = 0
+      let status = pns_get_wch(&value)
+      if status == ERR || (status != pns_key_code_yes() && isFinal(value)) { return }
     }
   }
 

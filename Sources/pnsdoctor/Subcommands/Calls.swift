@@ -33,8 +33,11 @@ extension PNSDoctorCommand {
     @Option(name: .long, help: ArgumentHelp("Only calls of this mode: AX, AXB, AXE, AXYB or X.", valueName: "mode"))
     var mode: String?
 
+    /// How many calls a listing shows unless told otherwise.
+    static let defaultLimit = 50
+
     @Option(name: .long, help: "At most this many calls.")
-    var limit = 50
+    var limit = Calls.defaultLimit
 
     @Option(name: .long, help: "Output format: table or json.")
     var format: OutputFormat = .table
@@ -86,22 +89,7 @@ extension PNSDoctorCommand {
         }
         query.causes = [cause]
       }
-      let callStore = try store.openDiagnosed(language: language, knowledge: base)
-      let calls: [CallSummary]
-      let counts: StoreCounts
-      do {
-        calls = try callStore.calls(matching: query)
-        counts = try callStore.counts()
-      } catch {
-        StandardError.write(error.message(in: language))
-        throw ExitCode(ExitStatus.storeFailure)
-      }
-      if format == .json {
-        try StandardOutput.print(CallJSON.encode(calls, masked: mask), terminator: "")
-      } else {
-        let table = CallTable(display: display, language: language)
-        try StandardOutput.print(table.render(calls, counts: counts, failedOnly: failed), terminator: "")
-      }
+      try CallListing(store: store, display: display, knowledge: base).print(query, format: format, maskJSON: mask)
     }
   }
 }

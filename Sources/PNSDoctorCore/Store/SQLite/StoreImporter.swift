@@ -54,10 +54,11 @@ public struct StoreImporter: Sendable {
     var readToEnd = false
     var bytesRead = 0
     var bulk = false
+    // However the import ends, indexes a bulk load dropped are built again (and if this process
+    // dies first, the next one that opens the store to write builds them). A failed rebuild is
+    // reported, after the failure that ended the import if there was one.
+    var failure: StoreError?
     do {
-      // However the import ends, indexes a bulk load dropped are built again (and if this
-      // process dies first, the next one that opens the store to write builds them).
-      defer { if bulk { try? finishBulkLoad(&statistics) } }
       let head = try reader.head()
       if try isUnchanged(source, head: head) {
         statistics.unchangedInputs = 1
@@ -96,10 +97,18 @@ public struct StoreImporter: Sendable {
       // The input itself failed (an I/O error): what was read before is stored.
       statistics.reject(issue)
     } catch let error as StoreError {
-      throw error
+      failure = error
     } catch {
-      throw CallStore.translate(error, path: store.path)
+      failure = CallStore.translate(error, path: store.path)
     }
+    if bulk {
+      do {
+        try finishBulkLoad(&statistics)
+      } catch {
+        failure = failure ?? (error as? StoreError ?? CallStore.translate(error, path: store.path))
+      }
+    }
+    if let failure { throw failure }
     if !statistics.stopped { try finishPatterns(&statistics) }
     return statistics
   }
