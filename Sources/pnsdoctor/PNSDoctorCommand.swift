@@ -17,7 +17,7 @@ struct PNSDoctorCommand: ParsableCommand {
       可用 `pnsdoctor --demo` 体验演示数据。
       """,
     version: PNSDoctorVersion.number,
-    subcommands: [TUI.self, Import.self, Calls.self, Diagnose.self, Codes.self, Rules.self, Demo.self, Store.self],
+    subcommands: [TUI.self, Import.self, Calls.self, SMS.self, Diagnose.self, Codes.self, Rules.self, Demo.self, Store.self],
     defaultSubcommand: TUI.self)
 
   /// Runs the command line. ArgumentParser's own messages (an unknown option, a value that does

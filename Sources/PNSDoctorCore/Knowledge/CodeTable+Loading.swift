@@ -7,7 +7,7 @@ extension CodeTable {
   static func load(_ root: Node, file: String, expectedId: String, issues: IssueCollector) -> CodeTable? {
     guard let top = YAMLMapping(root, path: "", file: file, issues: issues) else { return nil }
     top.check(
-      allowed: ["table", "title", "fields", "source", "codes", "ranges"],
+      allowed: ["table", "short", "title", "fields", "source", "codes", "ranges"],
       required: ["table", "title", "fields", "source", "codes"])
     let id = top.string("table") ?? expectedId
     if id != expectedId {
@@ -49,7 +49,7 @@ extension CodeTable {
     }
     guard let title = top.localized("title") else { return nil }
     return CodeTable(
-      id: id, title: title, fields: fields, source: top.string("source") ?? "", entries: entries, ranges: ranges)
+      id: id, shortName: top.string("short"), title: title, fields: fields, source: top.string("source") ?? "", entries: entries, ranges: ranges)
   }
 
   private static func loadEntry(_ node: Node, path: String, file: String, issues: IssueCollector, needsCode: Bool)

@@ -3,6 +3,9 @@
 public struct CodeTable: Sendable, Equatable {
   /// The table id, also its file name (`release-point`).
   public var id: String
+  /// A short name people type for it (`sip`, `q850`, `state`), the same as the field names of
+  /// a code filter such as `sip:480`.
+  public var shortName: String?
   public var title: LocalizedText
   /// The wire fields this table decodes (`ulFailReason`).
   public var fields: [String]
@@ -12,6 +15,12 @@ public struct CodeTable: Sendable, Equatable {
   public var entries: [Int: CodeEntry]
   /// Entries that cover a span of codes (`400...699` for raw SIP codes in the release point).
   public var ranges: [CodeRange]
+
+  /// Whether `name` names this table: its id or its short name, in any case.
+  public func isNamed(_ name: String) -> Bool {
+    let lowered = name.lowercased()
+    return lowered == id || lowered == shortName
+  }
 
   /// The entry for `code`: its own, else the first range that covers it.
   public func entry(for code: Int) -> CodeEntry? {

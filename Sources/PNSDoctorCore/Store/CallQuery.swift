@@ -8,9 +8,28 @@ public struct CallQuery: Sendable, Equatable {
   public var since: Timestamp?
   /// Only calls that started before this time.
   public var until: Timestamp?
-  /// Only calls where this number is the caller, the callee or the privacy number. Matched on
-  /// the full number whatever the display shows.
+  /// Only calls where this number is the caller, the callee or the privacy number, matched on
+  /// the full number whatever the display masks: a whole number in any common form
+  /// (`+8613800000021`, `0086 138…`, `13800000021`) matches exactly; three or more digits
+  /// match every number containing them, as the TUI's filter does. See `isNumberFilter(_:)`.
   public var number: String?
+
+  /// The fewest digits a number fragment may have: fewer match nearly every call.
+  public static let shortestNumberFragment = 3
+
+  /// Whether `text` can be a `number` filter: digits, with only the separators people type
+  /// (spaces, `-`, `+`, `(`, `)`, `.`), at least `shortestNumberFragment` of them.
+  public static func isNumberFilter(_ text: String) -> Bool {
+    text.allSatisfy { $0.isASCII && ($0.isNumber || " -+().".contains($0)) }
+      && text.filter(\.isNumber).count >= shortestNumberFragment
+  }
+
+  /// The whole number `text` names, if it names one (an international number after
+  /// normalisation); otherwise it is a fragment.
+  static func wholeNumber(_ text: String) -> String? {
+    let normalized = PhoneNumber.normalize(text)
+    return normalized.hasPrefix("+") && normalized.dropFirst().count >= 8 ? normalized : nil
+  }
   /// Only calls carrying this code; see `CodeFilter`.
   public var code: CodeFilter?
   /// Only calls of this mode (`AXB` also finds calls recorded as `AXB/X`).

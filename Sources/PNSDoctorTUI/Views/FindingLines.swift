@@ -8,19 +8,13 @@ enum FindingLines {
     var lines = [StyledLine(l.pick("FINDINGS", "诊断结论"), .heading)]
     if diagnosis.findings.isEmpty {
       lines.append(
-        StyledLine(
-          diagnosis.verdict == .ok
-            ? l.pick("  No problem found.", "  未发现问题。")
-            : l.pick(
-              "  No rule explains this yet; check its codes with `pnsdoctor codes`.",
-              "  暂无规则能解释，请用 `pnsdoctor codes` 查询原因码。"),
-          .muted))
+        StyledLine("  " + Wording.noFindings(diagnosis.verdict, in: l), .muted))
     }
     for (rank, finding) in diagnosis.findings.enumerated() {
-      let confidence = Int((finding.confidence * 100).rounded())
+      let confidence = Wording.confidence(finding.confidence)
       lines.append(
         StyledLine([
-          ("  \(rank + 1). ", .normal), ("\(confidence)% ", rank == 0 ? .warning : .muted),
+          ("  \(rank + 1). ", .normal), ("\(confidence) ", rank == 0 ? .warning : .muted),
           (finding.title.text(in: l), rank == 0 ? .heading : .normal), ("  \(finding.ruleId)", .muted),
         ]))
       lines.append(StyledLine("     " + finding.cause.text(in: l)))

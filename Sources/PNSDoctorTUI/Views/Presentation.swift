@@ -19,19 +19,23 @@ enum Presentation {
   }
 
   static func outcome(_ outcome: CallOutcome, _ language: Language) -> (String, Role) {
+    let role: Role
     switch outcome {
-    case .answered: return (language.pick("answered", "已接通"), .success)
-    case .failed: return (language.pick("failed", "失败"), .failure)
-    case .inProgress: return (language.pick("ongoing", "进行中"), .warning)
+    case .answered: role = .success
+    case .failed: role = .failure
+    case .inProgress: role = .warning
     }
+    return (Wording.outcome(outcome, in: language), role)
   }
 
   static func verdict(_ verdict: Verdict, _ language: Language) -> (String, Role) {
+    let role: Role
     switch verdict {
-    case .ok: return (language.pick("ok", "正常"), .success)
-    case .failed: return (language.pick("failed", "失败"), .failure)
-    case .unknown: return (language.pick("unknown", "未知"), .warning)
+    case .ok: role = .success
+    case .failed: role = .failure
+    case .unknown: role = .warning
     }
+    return (Wording.verdict(verdict, in: language), role)
   }
 
   /// The call's stored top cause (the rule's title and confidence), else its main failure code
@@ -39,7 +43,7 @@ enum Presentation {
   static func mainCause(_ call: CallSummary, _ knowledge: KnowledgeBase, _ language: Language) -> String {
     if let cause = call.diagnosis?.cause {
       let title = knowledge.rule(id: cause.ruleId)?.title.text(in: language) ?? cause.ruleId
-      return "\(Int((cause.confidence * 100).rounded()))% \(title)"
+      return "\(Wording.confidence(cause.confidence)) \(title)"
     }
     let candidates: [(CodeField, Int?)] = [
       (.ulFailReason, call.releasePoint), (.stateCode, call.stateCode), (.fwdUnaswRsn, call.q850Cause),

@@ -7,7 +7,7 @@ struct DisplayOptions: ParsableArguments {
   @Option(
     name: .long,
     help: ArgumentHelp(
-      "Time zone for display: local, UTC, +08:00, or a name such as Asia/Shanghai (default: local).",
+      "Time zone for display: local, UTC, +08:00, or a name such as Asia/Shanghai.",
       valueName: "zone"))
   var tz: String = "local"
 

@@ -10,14 +10,17 @@ struct CallListing {
 
   /// - Parameter maskJSON: masks numbers in JSON output too (tables are masked unless
   ///   `--reveal`).
-  func print(_ query: CallQuery, format: OutputFormat, maskJSON: Bool = false) throws {
+  func print(_ query: CallQuery, format: ListFormat, maskJSON: Bool = false) throws {
     let language = display.language
     let callStore = try store.openDiagnosed(language: language, knowledge: knowledge)
     let calls: [CallSummary]
     let counts: StoreCounts
+    var matching: Int?
     do {
       calls = try callStore.calls(matching: query)
       counts = try callStore.counts()
+      // A full list may have been cut by the limit: the footer says how many matched.
+      if format != .json && calls.count == query.limit { matching = try callStore.count(matching: query) }
     } catch {
       StandardError.write(error.message(in: language))
       throw ExitCode(ExitStatus.storeFailure)
@@ -26,7 +29,9 @@ struct CallListing {
       try StandardOutput.print(CallJSON.encode(calls, masked: maskJSON), terminator: "")
     } else {
       let table = CallTable(display: display, language: language)
-      try StandardOutput.print(table.render(calls, counts: counts, failedOnly: query.failedOnly), terminator: "")
+      try StandardOutput.print(
+        table.render(calls, counts: counts, failedOnly: query.failedOnly, matching: matching, limit: query.limit),
+        terminator: "")
     }
   }
 }

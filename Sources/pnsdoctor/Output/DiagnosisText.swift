@@ -13,17 +13,11 @@ struct DiagnosisText {
     for result in results {
       lines += header(result)
       if result.diagnosis.findings.isEmpty {
-        lines.append(
-          "  "
-            + (result.diagnosis.verdict == .ok
-              ? l.pick("No problem found.", "未发现问题。")
-              : l.pick(
-                "No rule explains this yet; check the codes with `pnsdoctor codes`.",
-                "暂无规则能解释，请用 `pnsdoctor codes` 查询原因码。")))
+        lines.append("  " + Wording.noFindings(result.diagnosis.verdict, in: l))
       }
       for (rank, finding) in result.diagnosis.findings.enumerated() {
         lines.append(
-          "  \(rank + 1). [\(String(format: "%.2f", finding.confidence))] \(finding.title.text(in: l))  (\(finding.ruleId))"
+          "  \(rank + 1). \(Wording.confidence(finding.confidence)) \(finding.title.text(in: l))  (\(finding.ruleId))"
         )
         lines.append("     " + l.pick("Cause: ", "原因：") + finding.cause.text(in: l))
         lines.append("     " + l.pick("Evidence:", "证据："))
@@ -50,12 +44,7 @@ struct DiagnosisText {
 
   private func header(_ result: InputDiagnoser.Result) -> [String] {
     let l = language
-    let verdict: String
-    switch result.diagnosis.verdict {
-    case .ok: verdict = l.pick("ok", "正常")
-    case .failed: verdict = l.pick("failed", "失败")
-    case .unknown: verdict = l.pick("unknown", "未知")
-    }
+    let verdict = Wording.verdict(result.diagnosis.verdict, in: l)
     switch result.subject {
     case .call(let call):
       let time = call.startTime.map(display.timeDisplay.format) ?? "-"

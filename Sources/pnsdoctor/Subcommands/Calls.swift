@@ -23,7 +23,11 @@ extension PNSDoctorCommand {
     @Option(name: .long, help: ArgumentHelp("Only calls that started before this time.", valueName: "time"))
     var until: String?
 
-    @Option(name: .long, help: ArgumentHelp("Only calls to, from or through this number.", valueName: "number"))
+    @Option(
+      name: .long,
+      help: ArgumentHelp(
+        "Only calls to, from or through this number: a whole number matches exactly, three or more digits match every number containing them.",
+        valueName: "number"))
     var number: String?
 
     @Option(
@@ -39,8 +43,8 @@ extension PNSDoctorCommand {
     @Option(name: .long, help: "At most this many calls.")
     var limit = Calls.defaultLimit
 
-    @Option(name: .long, help: "Output format: table or json.")
-    var format: OutputFormat = .table
+    @Option(name: .long, help: "Output format.")
+    var format: ListFormat = .table
 
     @Flag(name: .long, help: "Mask numbers in JSON output too.")
     var mask = false
@@ -57,6 +61,10 @@ extension PNSDoctorCommand {
 
     func validate() throws {
       guard limit > 0 else { throw ValidationError("--limit must be at least 1") }
+      if let number, !CallQuery.isNumberFilter(number) {
+        throw ValidationError(
+          "--number '\(number)': use a number, or at least \(CallQuery.shortestNumberFragment) of its digits")
+      }
       if let code, CallQuery.CodeFilter(text: code) == nil {
         throw ValidationError("--code '\(code)': use a number, or state:, release:, q850: or sip: then a number")
       }

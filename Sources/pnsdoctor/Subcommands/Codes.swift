@@ -12,10 +12,11 @@ extension PNSDoctorCommand {
 
     @Option(
       name: .long,
-      help: "Only this table (hangup-cause, release-point, q850-cause, sip-status, sms-send-result, api-result-code).")
+      help:
+        "Only this table: hangup-cause (state), release-point (release), q850-cause (q850), sip-status (sip), sms-send-result (sms), api-result-code (api).")
     var table: String?
 
-    @Option(name: .long, help: "Output format: text or json.")
+    @Option(name: .long, help: "Output format.")
     var format: OutputFormat = .text
 
     @OptionGroup var knowledge: KnowledgeOptions
@@ -28,9 +29,10 @@ extension PNSDoctorCommand {
     func run() throws {
       let language = display.language
       let base = try knowledge.load(language: language)
-      let tables = base.tables.filter { table == nil || $0.id == table }
+      let tables = base.tables.filter { table == nil || $0.isNamed(table ?? "") }
       guard !tables.isEmpty else {
-        throw ValidationError("unknown table '\(table ?? "")': one of \(base.tables.map(\.id).joined(separator: ", "))")
+        let names = base.tables.map { table in table.shortName.map { "\(table.id) (\($0))" } ?? table.id }
+        throw ValidationError("unknown table '\(table ?? "")': one of \(names.joined(separator: ", "))")
       }
       var found: [(CodeTable, CodeEntry)] = []
       for candidate in tables {

@@ -21,7 +21,7 @@ extension PNSDoctorCommand {
     @Option(name: .long, help: ArgumentHelp("Diagnose the stored calls with this session id (each, when the id was reused).", valueName: "id"))
     var session: String?
 
-    @Option(name: .long, help: "Output format: text or json.")
+    @Option(name: .long, help: "Output format.")
     var format: OutputFormat = .text
 
     @Flag(name: .long, help: "Mask numbers in JSON output too.")
@@ -33,7 +33,6 @@ extension PNSDoctorCommand {
 
     func validate() throws {
       if session != nil && file != nil { throw ValidationError("give a file or --session, not both") }
-      if format == .table { throw ValidationError("--format is text or json") }
     }
 
     func run() throws {
@@ -58,6 +57,13 @@ extension PNSDoctorCommand {
           results = found
           read = found.count
         } else {
+          if (file == nil || file == "-") && isatty(STDIN_FILENO) == 1 {
+            // Nothing piped in: a person at a terminal is expected to paste.
+            StandardError.write(
+              language.pick(
+                "Paste a CDR, event, SMS notification, API error or log lines, then press Ctrl-D on a new line (Ctrl-C cancels).",
+                "请粘贴话单、事件、短信通知、接口错误或日志，然后在新的一行按 Ctrl-D 结束（Ctrl-C 取消）。"))
+          }
           let source: FileDescriptorByteSource =
             (file == nil || file == "-") ? FileDescriptorByteSource() : try FileDescriptorByteSource(path: file ?? "-")
           (results, issues, read) = try diagnoser.diagnose(source)

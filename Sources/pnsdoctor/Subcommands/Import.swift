@@ -17,7 +17,7 @@ extension PNSDoctorCommand {
     @Argument(help: ArgumentHelp("Files or folders to import, or - for standard input.", valueName: "path"))
     var paths: [String]
 
-    @Option(name: .long, help: "Output format: text or json.")
+    @Option(name: .long, help: "Output format.")
     var format: OutputFormat = .text
 
     @OptionGroup var store: StoreOptions

@@ -17,13 +17,17 @@ extension PNSDoctorCommand {
       func run() throws {
         let base = try knowledge.load(language: display.language)
         let language = display.language
-        let width = base.rules.map(\.id.count).max() ?? 10
+        let header = [language.pick("RULE", "规则"), language.pick("FOR", "对象"), language.pick("CATEGORY", "类别")]
+        let width = max(base.rules.map(\.id.count).max() ?? 10, DisplayWidth.of(header[0]))
+        func line(_ id: String, _ kind: String, _ category: String, _ title: String) -> String {
+          DisplayWidth.fit(id, width: width) + "  " + DisplayWidth.fit(kind, width: 4) + "  "
+            + DisplayWidth.fit(category, width: 8) + "  " + title
+        }
+        try StandardOutput.print(line(header[0], header[1], header[2], language.pick("TITLE", "标题")))
         for rule in base.rules {
-          let id = rule.id.padding(toLength: width, withPad: " ", startingAt: 0)
-          let kind = rule.appliesTo.rawValue.padding(toLength: 4, withPad: " ", startingAt: 0)
-          let category = rule.category.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)
           try StandardOutput.print(
-            TerminalSanitizer.sanitize("\(id)  \(kind)  \(category)  \(rule.title.text(in: language))", limit: 400))
+            TerminalSanitizer.sanitize(
+              line(rule.id, rule.appliesTo.rawValue, rule.category.rawValue, rule.title.text(in: language)), limit: 400))
         }
         try StandardOutput.print(language.pick("\(base.rules.count) rules", "共 \(base.rules.count) 条规则"))
       }

@@ -161,9 +161,17 @@ extension CallQuery {
       arguments.append(until.millisecondsSince1970)
     }
     if let number {
-      let normalized = PhoneNumber.normalize(number)
-      conditions.append("(caller = ? OR callee = ? OR privacy_number = ?)")
-      arguments += [normalized, normalized, normalized]
+      if let whole = Self.wholeNumber(number) {
+        conditions.append("(caller = ? OR callee = ? OR privacy_number = ?)")
+        arguments += [whole, whole, whole]
+      } else {
+        // A fragment: the distinct numbers containing it (one scan of a small table), then
+        // their calls through each number column's index.
+        let matching = "(SELECT digits FROM number WHERE instr(digits, ?) > 0)"
+        conditions.append("(caller IN \(matching) OR callee IN \(matching) OR privacy_number IN \(matching))")
+        let digits = number.filter(\.isNumber)
+        arguments += [digits, digits, digits]
+      }
     }
     if let code {
       let columns = code.field.columns

@@ -1,0 +1,33 @@
+/// The words both faces of the program, the CLI and the TUI, use for the same things: how a
+/// call ended, a verdict, a confidence, and a diagnosis without findings. Worded once, so the
+/// two never say it differently.
+public enum Wording {
+  public static func outcome(_ outcome: CallOutcome, in language: Language) -> String {
+    switch outcome {
+    case .answered: return language.pick("answered", "已接通")
+    case .failed: return language.pick("failed", "失败")
+    case .inProgress: return language.pick("ongoing", "进行中")
+    }
+  }
+
+  public static func verdict(_ verdict: Verdict, in language: Language) -> String {
+    switch verdict {
+    case .ok: return language.pick("ok", "正常")
+    case .failed: return language.pick("failed", "失败")
+    case .unknown: return language.pick("unknown", "未知")
+    }
+  }
+
+  /// A finding's confidence as a whole percentage: `90%`.
+  public static func confidence(_ confidence: Double) -> String {
+    "\(Int((min(max(confidence, 0), 1) * 100).rounded()))%"
+  }
+
+  /// What a diagnosis without findings says, by its verdict.
+  public static func noFindings(_ verdict: Verdict, in language: Language) -> String {
+    verdict == .ok
+      ? language.pick("No problem found.", "未发现问题。")
+      : language.pick(
+        "No rule explains this yet; check its codes with `pnsdoctor codes`.", "暂无规则能解释，请用 `pnsdoctor codes` 查询原因码。")
+  }
+}
