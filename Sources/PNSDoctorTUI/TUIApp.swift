@@ -51,7 +51,17 @@ public final class TUIApp {
     state.height = size.height
     perform(Reducer.reloadEffects(&state))
     var dirty = true
+    let watch = StoreWatch(initial: runner.storeChangeToken())
+    var nextTick = Date().addingTimeInterval(1)
     while !state.shouldQuit {
+      if Date() >= nextTick {
+        nextTick = Date().addingTimeInterval(1)
+        // Asked on the work queue, in turn with the queries, never on the drawing thread.
+        work.async { [runner, mailbox] in
+          let changed = watch.update(runner.storeChangeToken())
+          mailbox.post(.tick(now: Date().timeIntervalSince1970, storeChanged: changed))
+        }
+      }
       if dirty {
         terminal.present(renderer.render(state))
         dirty = false

@@ -24,6 +24,9 @@ public protocol CallStoreReading: Sendable {
   func sms(id: Int64) throws(StoreError) -> (notification: SMSNotification, raw: String)?
   func failureStatistics() throws(StoreError) -> FailureStatistics
   func diagnosisStatus(knowledge: KnowledgeBase) throws(StoreError) -> (knowledgeChanged: Bool, pending: Int)
+  /// A value that changes whenever anyone commits to the store, cheap enough to ask every
+  /// second: how a browser notices new data without a key press.
+  func changeToken() -> Int
   /// `call` diagnosed with its stored neighbours for the pattern rules.
   func diagnose(_ call: Call, engine: DiagnosisEngine) throws(StoreError) -> Diagnosis
 }

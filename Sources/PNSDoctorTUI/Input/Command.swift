@@ -6,4 +6,5 @@ public enum Command: String, Sendable, CaseIterable {
   case filter, toggleFailed, cycleSort, paste, reload
   case toggleMask, toggleLanguage, help, toggleRaw
   case runPaste, savePaste
+  case nextCall, previousCall, toggleFollow
 }

@@ -86,6 +86,20 @@ public struct KeyMap: Sendable {
       keys: [.character("v")], command: .toggleRaw, label: "v",
       help: LocalizedText(english: "Show the raw JSON of a call", chinese: "显示呼叫的原始 JSON"), hint: nil),
     Binding(
+      keys: [.character("n"), .character("]")], command: .nextCall, label: "n/]",
+      help: LocalizedText(english: "Call detail: the next call of the list", chinese: "呼叫详情：列表中的下一个呼叫"),
+      hint: nil),
+    Binding(
+      keys: [.character("N"), .character("[")], command: .previousCall, label: "N/[",
+      help: LocalizedText(english: "Call detail: the previous call of the list", chinese: "呼叫详情：列表中的上一个呼叫"),
+      hint: nil),
+    Binding(
+      keys: [.character("F")], command: .toggleFollow, label: "F",
+      help: LocalizedText(
+        english: "Follow: keep the newest calls in view as they arrive (new data shows by itself either way)",
+        chinese: "跟随：新呼叫到达时始终显示最新（无论是否跟随，新数据都会自动显示）"),
+      hint: nil),
+    Binding(
       keys: [.character("?")], command: .help, label: "?", help: LocalizedText(english: "Help", chinese: "帮助"),
       hint: LocalizedText(english: "help", chinese: "帮助")),
     Binding(

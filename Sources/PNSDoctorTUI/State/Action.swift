@@ -19,6 +19,9 @@ public enum Action: Sendable {
   case failed(String)
   /// A signal (SIGTERM, SIGHUP, SIGINT) asks the app to stop.
   case signal(Int32)
+  /// About once a second: the time (seconds since 1970), and whether the store changed since
+  /// the last tick (another process imported).
+  case tick(now: Double, storeChanged: Bool)
 }
 
 /// Work the reducer asks for; the app runs it off the UI thread and answers with an `Action`.

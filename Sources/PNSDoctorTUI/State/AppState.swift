@@ -33,6 +33,10 @@ public struct AppState: Sendable {
   /// Only failed calls and messages (`f`).
   public var failedOnly = true
   public var sort = CallSort.newest
+  /// The cause chosen on Stats (Enter): the call list shows the calls it is the top cause of.
+  public var causeFilter: String?
+  /// The selected cause on Stats, an index into the statistics' causes.
+  public var statsSelected = 0
   /// The filter text (`/`), applied as it is typed.
   public var filter = ""
   public var editingFilter = false
@@ -53,6 +57,21 @@ public struct AppState: Sendable {
   /// A one-line message in the status line (errors, "saved").
   public var message: String?
   public var shouldQuit = false
+  /// Follow mode (`F`): new calls arriving keep the selection on the newest.
+  public var following = false
+  /// A call to open once the list's rows around the selection are loaded (`n`/`N` past the
+  /// loaded window).
+  public var openWhenLoaded = false
+  /// The row to keep selected when the list reloads because the store changed, so that new
+  /// calls arriving do not move the engineer's place.
+  public var keepSelectedRowId: Int64?
+  /// The highest call row id the list has shown: calls above it that a reload brings are new.
+  public var newestRowIdSeen: Int64 = 0
+  /// Calls that arrived in the last few seconds, drawn highlighted until `freshUntil`.
+  public var freshRowIds: Set<Int64> = []
+  public var freshUntil: Double = 0
+  /// How long newly arrived calls stay highlighted, in seconds.
+  public static let freshSeconds = 5.0
   /// The signal that ended the app, if one did (for the exit status).
   public var endingSignal: Int32?
 

@@ -72,6 +72,9 @@ public struct EffectRunner: Sendable {
     }
   }
 
+  /// See `CallStoreReading.changeToken()`.
+  public func storeChangeToken() -> Int { store.changeToken() }
+
   /// Stored JSON, indented for reading.
   static func pretty(_ raw: String) -> String {
     (try? StrictJSONParser.parse(Array(raw.utf8)).prettyJSON()) ?? raw

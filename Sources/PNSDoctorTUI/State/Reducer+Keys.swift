@@ -25,8 +25,9 @@ extension Reducer {
       if !state.pages.isEmpty {
         state.pages.removeLast()
         state.pageScroll = 0
-      } else if !state.filter.isEmpty {
+      } else if !state.filter.isEmpty || (state.causeFilter != nil && state.tab == .calls) {
         state.filter = ""
+        state.causeFilter = nil
         return resetList(&state)
       } else if state.tab != .calls {
         state.tab = .calls
@@ -61,7 +62,8 @@ extension Reducer {
       return resetList(&state)
     case .filter where state.page == .list && state.tab != .stats:
       state.editingFilter = true
-    case .toggleFailed where state.page == .list:
+    // Stats counts failed calls only: the key does nothing there rather than say it changed.
+    case .toggleFailed where state.page == .list && state.tab != .stats:
       state.failedOnly.toggle()
       return resetList(&state)
     case .cycleSort where state.page == .list && state.tab == .calls:
@@ -69,6 +71,20 @@ extension Reducer {
       return resetList(&state)
     case .reload:
       return reloadEffects(&state)
+    case .nextCall:
+      return stepCall(by: 1, &state)
+    case .previousCall:
+      return stepCall(by: -1, &state)
+    case .toggleFollow:
+      state.following.toggle()
+      state.message =
+        state.following
+        ? state.language.pick("follow on: the newest calls stay in view", "跟随已开启：始终显示最新呼叫")
+        : state.language.pick("follow off", "跟随已关闭")
+      guard state.following, state.page == .list, state.tab == .calls else { return [] }
+      state.calls.selected = 0
+      state.calls.top = 0
+      return loadIfNeeded(&state)
     case .toggleRaw where state.page == .callDetail || state.page == .smsDetail:
       state.showRaw.toggle()
       state.pageScroll = 0
@@ -96,7 +112,9 @@ extension Reducer {
     switch state.tab {
     case .calls: state.calls.move(by: delta, visibleRows: visible)
     case .sms: state.sms.move(by: delta, visibleRows: visible)
-    case .stats: break
+    case .stats:
+      let causes = state.statistics?.byCause.count ?? 0
+      state.statsSelected = min(max(0, state.statsSelected + max(-causes, min(causes, delta))), max(0, causes - 1))
     }
     return loadIfNeeded(&state)
   }
@@ -111,7 +129,18 @@ extension Reducer {
       guard let row = state.sms.selectedRow else { return [] }
       return [.openSMS(id: row.id)]
     case .stats:
-      return []
+      // A cause opens the failed calls it is the top cause of.
+      guard let entries = state.statistics?.byCause, entries.indices.contains(state.statsSelected) else { return [] }
+      guard let ruleId = entries[state.statsSelected].ruleId else {
+        state.message = state.language.pick(
+          "these calls have no stored cause: filter Calls by their codes instead",
+          "这些呼叫没有已存原因：请在呼叫页按原因码筛选")
+        return []
+      }
+      state.causeFilter = ruleId
+      state.failedOnly = true
+      state.tab = .calls
+      return resetList(&state)
     }
   }
 

@@ -27,8 +27,13 @@ public enum Reducer {
       }
       state.calls.loading = false
       if let counts { state.counts = counts }
+      keepPlace(&state, rows: rows, windowStart: windowStart)
       state.calls.selected = min(state.calls.selected, max(0, state.calls.total - 1))
       state.calls.scrollToSelection(visibleRows: state.visibleRows)
+      if state.openWhenLoaded, state.page == .callDetail, let row = state.calls.selectedRow {
+        state.openWhenLoaded = false
+        return [.openCall(rowId: row.rowId, sessionId: row.sessionId)]
+      }
       // The selection may have moved on while this page loaded.
       return loadIfNeeded(&state)
     case .smsLoaded(let generation, let windowStart, let rows, let total):
@@ -41,8 +46,9 @@ public enum Reducer {
       state.sms.scrollToSelection(visibleRows: state.visibleRows)
       return loadIfNeeded(&state)
     case .callOpened(let detail):
-      // Opened late, after the engineer moved elsewhere: not wanted any more.
-      guard state.page == .list && state.tab == .calls else { return [] }
+      // Opened late, after the engineer moved elsewhere: not wanted any more. (From a call's
+      // detail, `n`/`N` open the next one in its place.)
+      guard state.page == .list || state.page == .callDetail, state.tab == .calls else { return [] }
       state.detail = detail
       state.pageScroll = 0
       state.showRaw = false
@@ -56,6 +62,7 @@ public enum Reducer {
       return []
     case .statisticsLoaded(let statistics):
       state.statistics = statistics
+      state.statsSelected = min(state.statsSelected, max(0, statistics.byCause.count - 1))
       return []
     case .pasteDiagnosed(let text, let results, let issues):
       // The text changed since this diagnosis was asked for: a newer one is on its way.
@@ -72,6 +79,10 @@ public enum Reducer {
         "saved: \(statistics.new) new, \(statistics.duplicate) already stored",
         "已保存：新增 \(statistics.new) 条，已存在 \(statistics.duplicate) 条")
       return reloadEffects(&state)
+    case .tick(let now, let changed):
+      if !state.freshRowIds.isEmpty && now >= state.freshUntil { state.freshRowIds = [] }
+      guard changed else { return [] }
+      return storeChanged(&state, now: now)
     case .signal(let number):
       state.endingSignal = number
       state.shouldQuit = true
@@ -110,6 +121,7 @@ public enum Reducer {
     var query = CallQuery()
     query.failedOnly = state.failedOnly
     query.search = state.filter.isEmpty ? nil : state.filter
+    if let cause = state.causeFilter { query.causes = [cause] }
     query.order = CallQuery.Order.allCases[state.sort.rawValue]
     query.limit = pageSize
     query.offset = start

@@ -61,9 +61,11 @@ struct CallListView {
   }
 
   private func cell(_ column: Column, _ call: CallSummary, _ state: AppState) -> (String, Role) {
+    // A call that just arrived (another process imported it) is marked for a few seconds.
+    let timeRole: Role = state.freshRowIds.contains(call.rowId) ? .warning : .normal
     switch column {
-    case .time: return (call.startTime.map(state.timeDisplay.format) ?? "-", .normal)
-    case .shortTime: return (call.startTime.map(state.timeDisplay.formatShort) ?? "-", .normal)
+    case .time: return (call.startTime.map(state.timeDisplay.format) ?? "-", timeRole)
+    case .shortTime: return (call.startTime.map(state.timeDisplay.formatShort) ?? "-", timeRole)
     case .mode: return (call.mode.rawValue, .normal)
     case .privacyNumber: return (Presentation.number(call.privacyNumber, state), .normal)
     case .caller: return (Presentation.number(call.caller, state), .normal)

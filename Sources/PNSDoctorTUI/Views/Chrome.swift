@@ -31,9 +31,15 @@ enum Chrome {
     var parts: [String] = []
     // Loading first: it must stay visible however narrow the screen.
     if state.calls.loading || state.sms.loading { parts.append(l.pick("loading…", "加载中…")) }
+    // Then what arrived by itself, before the parts a narrow screen cuts.
+    if !state.freshRowIds.isEmpty {
+      parts.append(l.pick("\(state.freshRowIds.count) new", "新增 \(state.freshRowIds.count)"))
+    }
+    if state.following { parts.append(l.pick("following", "跟随中")) }
     parts.append(
       l.pick("store ", "存储 ") + (state.storeName.split(separator: "/").last.map(String.init) ?? state.storeName))
     if !state.filter.isEmpty || state.editingFilter { parts.append(l.pick("filter ", "筛选 ") + "\"\(state.filter)\"") }
+    if let cause = state.causeFilter, state.tab == .calls { parts.append(l.pick("cause ", "原因 ") + cause) }
     switch state.tab {
     case .calls:
       let counts = state.counts
@@ -52,6 +58,7 @@ enum Chrome {
       break
     }
     parts.append(state.failedOnly ? l.pick("failed only", "仅失败") : l.pick("all", "全部"))
+
     parts.append(state.masked ? l.pick("numbers masked", "号码已脱敏") : l.pick("numbers shown", "号码已显示"))
     screen.put(" " + parts.joined(separator: " · "), x: 0, y: y, role: .status)
     let hintRow = screen.height - 1

@@ -15,8 +15,13 @@ struct StatsView {
     let tableRows = screen.height - 4 - chartRows - 2
     screen.put(l.pick("FAILED CALLS BY CAUSE", "失败呼叫（按原因）"), x: 0, y: 1, role: .heading)
     let largest = statistics.byCause.first?.count ?? 1
-    for (index, entry) in statistics.byCause.prefix(max(0, tableRows)).enumerated() {
-      let y = 2 + index
+    // The causes scroll: the selected one stays in view.
+    // A line under them says there are more, when they do not all fit.
+    let shown = max(1, statistics.byCause.count > tableRows ? tableRows - 1 : tableRows)
+    let top = min(max(0, state.statsSelected - shown + 1), max(0, statistics.byCause.count - shown))
+    for (offset, entry) in statistics.byCause.dropFirst(top).prefix(shown).enumerated() {
+      let index = top + offset
+      let y = 2 + offset
       let bar = String(repeating: "█", count: max(1, entry.count * 12 / max(1, largest)))
       let title =
         entry.ruleId.map { knowledge.rule(id: $0)?.title.text(in: l) ?? $0 }
@@ -25,12 +30,21 @@ struct StatsView {
         String(entry.count).padding(toLength: 8, withPad: " ", startingAt: 0), x: 0, y: y, role: .normal)
       x += screen.put(bar.padding(toLength: 13, withPad: " ", startingAt: 0), x: x, y: y, role: .failure)
       screen.put(title + (entry.ruleId.map { "  (\($0))" } ?? ""), x: x, y: y, role: .normal)
+      if index == state.statsSelected { screen.paint(row: y, role: .selected) }
+    }
+    if statistics.byCause.count > shown {
+      screen.put(
+        l.pick(
+          "\(statistics.byCause.count) causes · ↑/↓ to scroll · Enter lists its calls",
+          "共 \(statistics.byCause.count) 个原因 · ↑/↓ 滚动 · Enter 列出相关呼叫"),
+        x: 0, y: 2 + shown, role: .muted)
     }
     if statistics.byCause.isEmpty { screen.put(l.pick("no failed calls", "没有失败的呼叫"), x: 1, y: 2, role: .muted) }
     let chartTop = screen.height - 2 - chartRows - 1
     screen.put(
       l.pick("FAILURES PER HOUR (last 48 hours of data)", "每小时失败数（数据中最近 48 小时）"), x: 0, y: chartTop - 1, role: .heading)
-    let hours = Array(statistics.hourly.suffix(max(1, screen.width / 2)))
+    // The chart starts where the data does, not with the empty hours before it.
+    let hours = Array(statistics.hourly.drop { $0.total == 0 }.suffix(max(1, screen.width / 2)))
     let peak = max(1, hours.map(\.failed).max() ?? 1)
     let blocks = [" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
     for (index, hour) in hours.enumerated() {
