@@ -70,6 +70,9 @@ public struct AppState: Sendable {
   /// Calls that arrived in the last few seconds, drawn highlighted until `freshUntil`.
   public var freshRowIds: Set<Int64> = []
   public var freshUntil: Double = 0
+  /// The next list load answers a change of the store: its calls above `newestRowIdSeen` are
+  /// arrivals (a filter or sort change only shows calls that were there).
+  public var markArrivals = false
   /// How long newly arrived calls stay highlighted, in seconds.
   public static let freshSeconds = 5.0
   /// The signal that ended the app, if one did (for the exit status).

@@ -11,6 +11,7 @@ extension Reducer {
     state.freshUntil = now + AppState.freshSeconds
     switch state.tab {
     case .calls:
+      state.markArrivals = true
       if state.following {
         state.calls.selected = 0
         state.calls.top = 0
@@ -28,7 +29,8 @@ extension Reducer {
   /// follows the call that was selected, wherever it moved to.
   static func keepPlace(_ state: inout AppState, rows: [CallSummary], windowStart: Int) {
     let newest = rows.map(\.rowId).max() ?? 0
-    if state.newestRowIdSeen > 0, state.freshUntil > 0 {
+    if state.markArrivals {
+      state.markArrivals = false
       let fresh = rows.filter { $0.rowId > state.newestRowIdSeen }.map(\.rowId)
       state.freshRowIds.formUnion(fresh)
     }
