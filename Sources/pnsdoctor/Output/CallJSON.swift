@@ -37,7 +37,7 @@ enum CallJSON {
   static func encode(_ calls: [CallSummary], masked: Bool) -> String {
     func number(_ text: String?) -> String? { masked ? text.map(PhoneNumber.mask) : text }
     func iso(_ time: Timestamp?) -> String? {
-      time.map { TimeDisplay.utc.format($0).replacingOccurrences(of: " ", with: "T") + "Z" }
+      JSONText.isoTime(time)
     }
     let entries = calls.map { call in
       Entry(

@@ -64,7 +64,7 @@ struct SMSListing {
       Entry(
         smsIdentifier: masked ? PhoneNumber.maskAll(in: sms.smsIdentifier) : sms.smsIdentifier,
         mode: sms.mode.map { "\($0)" },
-        time: sms.time.map { TimeDisplay.utc.format($0).replacingOccurrences(of: " ", with: "T") + "Z" },
+        time: JSONText.isoTime(sms.time),
         calling: number(sms.calling), called: number(sms.called), virtualNumber: number(sms.virtualNumber),
         sendResult: sms.sendResult, deliveries: sms.deliveries)
     }
