@@ -97,7 +97,7 @@ let package = Package(
     .testTarget(
       name: "PNSDoctorTUITests",
       dependencies: ["PNSDoctorTUI", "PNSDoctorCore"],
-      exclude: ["Snapshots"],
+      exclude: ["Snapshots", "Fixtures"],
       swiftSettings: strictSettings
     ),
     .testTarget(

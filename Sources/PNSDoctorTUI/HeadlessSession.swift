@@ -17,6 +17,7 @@ public final class HeadlessSession {
     runner = EffectRunner(store: store, knowledge: knowledge)
     renderer = Renderer(knowledge: knowledge)
     state = AppState(width: width, height: height, language: language, storeName: storeName, timeDisplay: timeDisplay)
+    state.ruleIds = knowledge.rules.map(\.id).sorted()
   }
 
   /// Loads the first screen (the failed calls, newest first) and draws it.

@@ -18,13 +18,17 @@ public final class TUIApp {
     runner = EffectRunner(store: store, knowledge: knowledge)
     renderer = Renderer(knowledge: knowledge, columnsOf: NcursesTerminal.columnsOf)
     state = AppState(width: 80, height: 24, language: language, storeName: storeName, timeDisplay: timeDisplay)
+    state.ruleIds = knowledge.rules.map(\.id).sorted()
+    state.now = Date().timeIntervalSince1970
   }
 
   /// Runs until the engineer quits or a signal asks to stop.
   /// - Returns: the signal that ended it, if one did, so that the exit status can say so.
   @discardableResult
   public func run() -> Int32? {
-    let terminal = NcursesTerminal(environment: ProcessInfo.processInfo.environment)
+    let environment = ProcessInfo.processInfo.environment
+    let terminal = NcursesTerminal(environment: environment)
+    state.clipboardAvailable = NcursesTerminal.acceptsClipboard(environment: environment)
     let signals = [SIGTERM, SIGHUP, SIGINT].map { signalNumber -> any DispatchSourceSignal in
       signal(signalNumber, SIG_IGN)
       let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
@@ -65,6 +69,10 @@ public final class TUIApp {
       if dirty {
         terminal.present(renderer.render(state))
         dirty = false
+      }
+      if let text = state.clipboardRequest {
+        state.clipboardRequest = nil
+        terminal.copyToClipboard(text)
       }
       for action in mailbox.drain() {
         perform(Reducer.reduce(&state, action))

@@ -47,7 +47,7 @@ struct StoreSnapshot: Equatable {
       let messages = try store.rawMessages(rowId: rowId)
       #expect(!messages.isEmpty, sourceLocation: sourceLocation)
       for raw in messages {
-        #expect((try? JSONSerialization.jsonObject(with: Data(raw.utf8))) != nil, sourceLocation: sourceLocation)
+        #expect((try? JSONSerialization.jsonObject(with: Data(raw.json.utf8))) != nil, sourceLocation: sourceLocation)
       }
     }
   }

@@ -189,12 +189,12 @@ struct ReducerTests {
   }
 
   @Test func everyBoundCommandIsReachableAndHelpListsEveryBinding() {
-    let bound = Set(KeyMap.standard.bindings.map(\.command))
+    let bound = Set(KeyMap.all.flatMap(\.bindings).map(\.command))
     #expect(bound == Set(Command.allCases))
     var state = TUIFixtures.state()
     state.pages = [.help]
     let help = HelpView().lines(state).flatMap(\.pieces).map(\.text).joined(separator: "\n")
-    for binding in KeyMap.standard.bindings {
+    for binding in KeyMap.all.flatMap(\.bindings) {
       #expect(help.contains(binding.label), "help misses \(binding.label)")
     }
   }

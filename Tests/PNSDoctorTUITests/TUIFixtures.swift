@@ -4,12 +4,19 @@ import Testing
 @testable import PNSDoctorCore
 @testable import PNSDoctorTUI
 
-/// A small store, the checkout's knowledge and a state to draw, for the TUI tests.
+/// A small store, the knowledge to diagnose it with and a state to draw, for the TUI tests.
 enum TUIFixtures {
   static let checkout = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent()
 
+  /// The checkout's knowledge: what the behaviour tests diagnose with.
   static let knowledge: KnowledgeBase = KnowledgeLoader.load(directory: checkout.appendingPathComponent("Knowledge")).0
+
+  /// `Fixtures/Knowledge`: a few codes and rules worded for the render snapshots, so that a
+  /// wording change in the live `Knowledge/` never breaks one.
+  static let snapshotKnowledge: KnowledgeBase = KnowledgeLoader.load(
+    directory: checkout.appendingPathComponent("Tests/PNSDoctorTUITests/Fixtures/Knowledge")
+  ).0
 
   static func cdr(
     _ session: String, start: String, answered: Bool, releasePoint: Int = 0, q850: Int = 0, sip: Int = 0,
@@ -33,7 +40,7 @@ enum TUIFixtures {
       "s-5", start: "2024-05-13 05:14:00", answered: false, releasePoint: 7504, q850: 21, sip: 603, serviceType: "003"),
   ].joined(separator: "\n")
 
-  static func store(_ text: String = pushes) throws -> CallStore {
+  static func store(_ text: String = pushes, knowledge: KnowledgeBase = knowledge) throws -> CallStore {
     let store = try CallStore.inMemory()
     _ = try StoreImporter(store: store, engine: DiagnosisEngine(knowledge: knowledge)).importSource(
       InMemoryByteSource(name: "fixture", text: text))
@@ -46,7 +53,9 @@ enum TUIFixtures {
 
   /// Runs effects synchronously against `store` until none are left, as the app does off the
   /// UI thread.
-  static func settle(_ state: inout AppState, _ effects: [Effect], store: CallStore) {
+  static func settle(
+    _ state: inout AppState, _ effects: [Effect], store: CallStore, knowledge: KnowledgeBase = knowledge
+  ) {
     let runner = EffectRunner(store: store, knowledge: knowledge)
     var queue = effects
     while !queue.isEmpty {
@@ -57,10 +66,12 @@ enum TUIFixtures {
 
   /// A state with the calls list loaded.
   static func loadedState(
-    width: Int = 80, height: Int = 24, language: Language = .english, store: CallStore
+    width: Int = 80, height: Int = 24, language: Language = .english, store: CallStore,
+    knowledge: KnowledgeBase = knowledge
   ) -> AppState {
     var state = Self.state(width: width, height: height, language: language)
-    settle(&state, Reducer.reloadEffects(&state), store: store)
+    state.ruleIds = knowledge.rules.map(\.id).sorted()
+    settle(&state, Reducer.reloadEffects(&state), store: store, knowledge: knowledge)
     return state
   }
 

@@ -18,6 +18,8 @@ public enum Role: UInt8, Sendable, CaseIterable {
   case key
   /// The status line.
   case status
+  /// Where a filter matched, inside a cell.
+  case match
   /// A visible placeholder for a character from data that could not be shown safely.
   case placeholder
 }

@@ -40,6 +40,30 @@ public struct AppState: Sendable {
   /// The filter text (`/`), applied as it is typed.
   public var filter = ""
   public var editingFilter = false
+  /// Only calls with a number containing these digits (`:number`).
+  public var numberFilter: String?
+  /// Only calls in this time span (`:since`, `:until`, Enter on an hour of the Stats chart),
+  /// with the words the engineer used, for the status line.
+  public var timeSpan = TimeSpan()
+  /// The `:` command being typed; `nil` when the command line is closed.
+  public var commandLine: String?
+  /// Commands run before, the latest last; `historyIndex` walks back through them.
+  public var commandHistory: [String] = []
+  public var historyIndex: Int?
+  /// The most commands kept in the history.
+  public static let historyLimit = 50
+  /// The call list's columns chosen with `:columns` (or `o`); `nil` fits them to the width.
+  public var columns: [CallColumn]?
+  /// On Stats: whether Enter opens the selected cause or the selected hour of the chart.
+  public var statsFocus = StatsFocus.causes
+  /// The selected hour of the Stats chart, an index into `StatsHours.shown`.
+  public var statsHour = 0
+  /// The rule ids `:cause` accepts.
+  public var ruleIds: [String] = []
+  /// The time now (seconds since 1970), kept by the ticks, for `:since 2h`.
+  public var now: Double = 0
+  /// Whether the terminal takes the session id into its clipboard (OSC 52) on `y`.
+  public var clipboardAvailable = false
   /// Counts of the whole store, for the status line.
   public var counts: StoreCounts?
   /// More calls match the filter than the list's total: counting stopped at the list's bound.
@@ -48,6 +72,12 @@ public struct AppState: Sendable {
   public var generation = 0
 
   public var detail: CallDetailState?
+  /// The calls opened before this one from their Related section: Esc goes back to them.
+  public var detailTrail: [CallDetailState] = []
+  /// A related call is being opened: when it arrives, the call shown goes on the trail.
+  public var openingRelated = false
+  /// Text the app is to put on the terminal's clipboard (OSC 52) once, then clear.
+  public var clipboardRequest: String?
   public var smsDetail: SMSDetailState?
   public var paste = PasteState()
   public var statistics: FailureStatistics?
@@ -84,6 +114,11 @@ public struct AppState: Sendable {
     self.language = language
     self.storeName = storeName
     self.timeDisplay = timeDisplay
+  }
+
+  /// What Enter on Stats opens.
+  public enum StatsFocus: Sendable {
+    case causes, hours
   }
 
   /// The page on top.

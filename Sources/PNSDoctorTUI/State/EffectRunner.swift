@@ -45,8 +45,14 @@ public struct EffectRunner: Sendable {
           let shown = PhoneNumber.maskAll(in: sessionId)
           return .failed(language.pick("call \(shown) is no longer in the store", "存储中已没有呼叫 \(shown)"))
         }
-        let raw = try store.rawMessages(rowId: rowId).map(Self.pretty)
-        return .callOpened(CallDetailState(call: call, diagnosis: result.diagnosis, rawMessages: raw))
+        let raw = try store.rawMessages(rowId: rowId).map { message in
+          var message = message
+          message.json = Self.pretty(message.json)
+          return message
+        }
+        let related = try RelatedCalls(store: store).entries(for: call)
+        return .callOpened(
+          CallDetailState(call: call, diagnosis: result.diagnosis, rawMessages: raw, related: related))
       case .openSMS(let id):
         guard let (notification, raw) = try store.sms(id: id) else {
           return .failed(language.pick("this SMS notification is no longer in the store", "存储中已没有该短信通知"))

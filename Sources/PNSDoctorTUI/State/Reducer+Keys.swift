@@ -1,39 +1,32 @@
 import PNSDoctorCore
 
 extension Reducer {
-  /// What a key does, depending on the page and on whether text is being typed.
+  /// What a key does: the command the live key tables give it, else, where text is typed,
+  /// the text it types.
   static func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
     state.message = nil
     if key == .control("c") {
       state.shouldQuit = true
       return []
     }
-    if state.editingFilter { return editFilter(key, &state) }
-    if state.page == .paste { return editPaste(key, &state) }
-    if case .click(let row) = key { return click(row: row, &state) }
-    guard let command = KeyMap.standard.command(for: key) else { return [] }
-    return run(command, &state)
+    guard let command = KeyMap.command(for: key, in: state) else {
+      if state.editingFilter || state.commandLine != nil { return typeInLine(key, &state) }
+      if state.page == .paste { return typeInPaste(key, &state) }
+      if case .click(let row) = key { return click(row: row, &state) }
+      return []
+    }
+    return run(command, key: key, &state)
   }
 
-  static func run(_ command: Command, _ state: inout AppState) -> [Effect] {
+  static func run(_ command: Command, key: Key, _ state: inout AppState) -> [Effect] {
     let visible = state.visibleRows
     switch command {
     case .quit:
       state.shouldQuit = true
     case .back:
-      // Esc never quits: a key that also starts every escape sequence must not end the session.
-      if !state.pages.isEmpty {
-        state.pages.removeLast()
-        state.pageScroll = 0
-      } else if !state.filter.isEmpty || (state.causeFilter != nil && state.tab == .calls) {
-        state.filter = ""
-        state.causeFilter = nil
-        return resetList(&state)
-      } else if state.tab != .calls {
-        state.tab = .calls
-        return resetList(&state)
-      }
+      return back(&state)
     case .close:
+      if state.page == .callDetail && !state.detailTrail.isEmpty { return back(&state) }
       if !state.pages.isEmpty {
         state.pages.removeLast()
         state.pageScroll = 0
@@ -45,6 +38,9 @@ extension Reducer {
         state.pages.append(.help)
         state.pageScroll = 0
       }
+    case .commandLine:
+      state.commandLine = ""
+      state.historyIndex = nil
     case .toggleMask:
       state.masked.toggle()
     case .toggleLanguage:
@@ -69,12 +65,27 @@ extension Reducer {
     case .cycleSort where state.page == .list && state.tab == .calls:
       state.sort = CallSort(rawValue: (state.sort.rawValue + 1) % CallSort.allCases.count) ?? .newest
       return resetList(&state)
+    case .chooseColumns where state.page == .list && state.tab == .calls:
+      // The command line, filled with the columns shown now, to edit.
+      let shown = state.columns ?? CallListLayout.automaticColumns(width: state.width)
+      state.commandLine = "columns " + shown.map(\.rawValue).joined(separator: ",")
+      state.historyIndex = nil
+    case .previousHour where state.page == .list && state.tab == .stats:
+      stepHour(by: -1, &state)
+    case .nextHour where state.page == .list && state.tab == .stats:
+      stepHour(by: 1, &state)
     case .reload:
       return reloadEffects(&state)
     case .nextCall:
+      state.detailTrail = []
       return stepCall(by: 1, &state)
     case .previousCall:
+      state.detailTrail = []
       return stepCall(by: -1, &state)
+    case .openRelated:
+      return openRelated(key, &state)
+    case .copySession:
+      copySession(&state)
     case .toggleFollow:
       state.following.toggle()
       state.message =
@@ -88,10 +99,55 @@ extension Reducer {
     case .toggleRaw where state.page == .callDetail || state.page == .smsDetail:
       state.showRaw.toggle()
       state.pageScroll = 0
+    case .runPaste:
+      return state.paste.text.isEmpty ? [] : [.diagnosePaste(state.paste.text)]
+    case .savePaste:
+      guard state.paste.diagnosed, !state.paste.results.isEmpty, !state.paste.saved else { return [] }
+      return [.savePaste(state.paste.text)]
+    case .clearPaste:
+      state.paste = PasteState()
+      state.pageScroll = 0
+    case .acceptLine, .cancelLine, .deleteBackward, .historyPrevious, .historyNext:
+      return editLine(command, &state)
     default:
       break
     }
     return []
+  }
+
+  /// Esc: back one step, never out of the app. A page closes (a related call goes back to the
+  /// call it was opened from); on a list the filters clear, then the list goes to Calls.
+  private static func back(_ state: inout AppState) -> [Effect] {
+    if state.page == .callDetail, let previous = state.detailTrail.popLast() {
+      state.detail = previous
+      state.pageScroll = 0
+      state.showRaw = false
+      return []
+    }
+    if !state.pages.isEmpty {
+      state.pages.removeLast()
+      state.pageScroll = 0
+      return []
+    }
+    let filtered =
+      !state.filter.isEmpty
+      || (state.tab == .calls && (state.causeFilter != nil || state.numberFilter != nil || !state.timeSpan.isEmpty))
+    if filtered {
+      clearFilters(&state)
+      return resetList(&state)
+    }
+    if state.tab != .calls {
+      state.tab = .calls
+      return resetList(&state)
+    }
+    return []
+  }
+
+  static func clearFilters(_ state: inout AppState) {
+    state.filter = ""
+    state.causeFilter = nil
+    state.numberFilter = nil
+    state.timeSpan = TimeSpan()
   }
 
   private static func move(_ command: Command, _ state: inout AppState, visible: Int) -> [Effect] {
@@ -113,6 +169,7 @@ extension Reducer {
     case .calls: state.calls.move(by: delta, visibleRows: visible)
     case .sms: state.sms.move(by: delta, visibleRows: visible)
     case .stats:
+      state.statsFocus = .causes
       let causes = state.statistics?.byCause.count ?? 0
       state.statsSelected = min(max(0, state.statsSelected + max(-causes, min(causes, delta))), max(0, causes - 1))
     }
@@ -128,6 +185,8 @@ extension Reducer {
     case .sms:
       guard let row = state.sms.selectedRow else { return [] }
       return [.openSMS(id: row.id)]
+    case .stats where state.statsFocus == .hours:
+      return openHour(&state)
     case .stats:
       // A cause opens the failed calls it is the top cause of.
       guard let entries = state.statistics?.byCause, entries.indices.contains(state.statsSelected) else { return [] }
@@ -166,67 +225,26 @@ extension Reducer {
     return reloadEffects(&state)
   }
 
-  private static func editFilter(_ key: Key, _ state: inout AppState) -> [Effect] {
+  /// A key typed on the paste page that no binding takes: text.
+  private static func typeInPaste(_ key: Key, _ state: inout AppState) -> [Effect] {
     switch key {
-    case .escape:
-      state.editingFilter = false
-      state.filter = ""
-    case .enter:
-      state.editingFilter = false
-      return []
-    case .backspace:
-      guard !state.filter.isEmpty else { return [] }
-      state.filter.removeLast()
-    case .character(let character):
-      state.filter.append(character)
-    case .paste(let text):
-      state.filter += text.filter { !$0.isNewline }
-    default:
-      return []
-    }
-    // The list follows every keystroke.
-    return resetList(&state)
-  }
-
-  private static func editPaste(_ key: Key, _ state: inout AppState) -> [Effect] {
-    switch key {
-    case .escape:
-      state.pages.removeLast()
-      return []
     case .paste(let text):
       // A bracketed paste is diagnosed as soon as it ends.
       state.paste.text += text
       return [.diagnosePaste(state.paste.text)]
-    case .control("d"):
-      return state.paste.text.isEmpty ? [] : [.diagnosePaste(state.paste.text)]
-    case .control("s"):
-      guard state.paste.diagnosed, !state.paste.results.isEmpty, !state.paste.saved else { return [] }
-      return [.savePaste(state.paste.text)]
-    case .control("u"):
-      state.paste = PasteState()
     case .enter:
       state.paste.text += "\n"
-      state.paste.diagnosed = false
     case .backspace:
-      if !state.paste.text.isEmpty { state.paste.text.removeLast() }
-      state.paste.diagnosed = false
+      guard !state.paste.text.isEmpty else { return [] }
+      state.paste.text.removeLast()
     case .character(let character):
       state.paste.text.append(character)
-      state.paste.diagnosed = false
     case .tab:
       state.paste.text += "  "
-      state.paste.diagnosed = false
-    case .up, .wheelUp:
-      state.pageScroll = max(0, state.pageScroll - 1)
-    case .down, .wheelDown:
-      state.pageScroll += 1
-    case .pageUp:
-      state.pageScroll = max(0, state.pageScroll - state.visibleRows)
-    case .pageDown:
-      state.pageScroll += state.visibleRows
     default:
-      break
+      return []
     }
+    state.paste.diagnosed = false
     return []
   }
 }

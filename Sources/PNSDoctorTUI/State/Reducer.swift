@@ -48,7 +48,16 @@ public enum Reducer {
     case .callOpened(let detail):
       // Opened late, after the engineer moved elsewhere: not wanted any more. (From a call's
       // detail, `n`/`N` open the next one in its place.)
-      guard state.page == .list || state.page == .callDetail, state.tab == .calls else { return [] }
+      guard state.page == .list || state.page == .callDetail, state.tab == .calls else {
+        state.openingRelated = false
+        return []
+      }
+      if state.openingRelated, let shown = state.detail, state.page == .callDetail {
+        state.detailTrail.append(shown)
+      } else if state.page != .callDetail {
+        state.detailTrail = []
+      }
+      state.openingRelated = false
       state.detail = detail
       state.pageScroll = 0
       state.showRaw = false
@@ -80,6 +89,7 @@ public enum Reducer {
         "已保存：新增 \(statistics.new) 条，已存在 \(statistics.duplicate) 条")
       return reloadEffects(&state)
     case .tick(let now, let changed):
+      state.now = now
       if !state.freshRowIds.isEmpty && now >= state.freshUntil { state.freshRowIds = [] }
       guard changed else { return [] }
       return storeChanged(&state, now: now)
@@ -89,6 +99,7 @@ public enum Reducer {
       return []
     case .failed(let message):
       state.message = message
+      state.openingRelated = false
       state.calls.loading = false
       state.sms.loading = false
       return []
@@ -122,6 +133,9 @@ public enum Reducer {
     query.failedOnly = state.failedOnly
     query.search = state.filter.isEmpty ? nil : state.filter
     if let cause = state.causeFilter { query.causes = [cause] }
+    query.number = state.numberFilter
+    query.since = state.timeSpan.since
+    query.until = state.timeSpan.until
     query.order = CallQuery.Order.allCases[state.sort.rawValue]
     query.limit = pageSize
     query.offset = start

@@ -216,6 +216,29 @@ final class NcursesTerminal {
     previous = screen
   }
 
+  /// Whether the terminal is known to take text into its clipboard from OSC 52: forced with
+  /// `PNSDOCTOR_CLIPBOARD=osc52` (or `off`); otherwise only terminals that accept it by
+  /// default, and not inside tmux or screen, which by default drop it from applications.
+  static func acceptsClipboard(environment: [String: String]) -> Bool {
+    switch environment["PNSDOCTOR_CLIPBOARD"]?.lowercased() {
+    case "osc52": return true
+    case "off": return false
+    default: break
+    }
+    if environment["TMUX"] != nil || environment["STY"] != nil { return false }
+    let term = environment["TERM"] ?? ""
+    let program = environment["TERM_PROGRAM"] ?? ""
+    return ["xterm-kitty", "alacritty", "foot", "wezterm", "xterm-ghostty"].contains { term.hasPrefix($0) }
+      || ["iTerm.app", "WezTerm", "ghostty"].contains(program)
+  }
+
+  /// Puts `text` on the terminal's clipboard with OSC 52, the one escape sequence the app
+  /// sends itself. Base64 carries the text, so nothing in it can act on the terminal.
+  func copyToClipboard(_ text: String) {
+    let sequence = "\u{1B}]52;c;" + Data(text.utf8).base64EncodedString() + "\u{07}"
+    FileHandle.standardOutput.write(Data(sequence.utf8))
+  }
+
   /// Forces the next `present` to redraw everything (after a resize).
   func invalidate() {
     previous = nil
@@ -235,6 +258,7 @@ final class NcursesTerminal {
     case .key: return (pns_a_bold(), color ? 4 : 0)
     case .status: return (pns_a_reverse(), 0)
     case .placeholder: return (pns_a_reverse(), color ? 5 : 0)
+    case .match: return (pns_a_underline() | pns_a_bold(), color ? 3 : 0)
     }
   }
 }

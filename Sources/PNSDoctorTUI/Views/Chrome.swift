@@ -24,13 +24,52 @@ enum Chrome {
     screen.put(page, x: x, y: 0, role: .heading)
   }
 
+  /// The status line (what the page shows) and under it the hint line: a message, the line
+  /// being typed, or the live key tables' hints.
   static func drawStatus(_ screen: inout ScreenBuffer, _ state: AppState) {
-    let l = state.language
     let y = screen.height - 2
     screen.paint(row: y, role: .status)
+    screen.put(" " + statusParts(state).joined(separator: " · "), x: 0, y: y, role: .status)
+    drawHints(&screen, state, row: screen.height - 1)
+  }
+
+  private static func statusParts(_ state: AppState) -> [String] {
+    let l = state.language
     var parts: [String] = []
     // Loading first: it must stay visible however narrow the screen.
     if state.calls.loading || state.sms.loading { parts.append(l.pick("loading…", "加载中…")) }
+    switch state.page {
+    case .callDetail:
+      if let detail = state.detail {
+        if state.detailTrail.isEmpty {
+          parts.append(l.pick("call \(state.calls.selected + 1) of \(state.calls.total)", "第 \(state.calls.selected + 1) / \(state.calls.total) 个呼叫"))
+        } else {
+          parts.append(l.pick("related call, \(state.detailTrail.count) back with Esc", "相关呼叫，按 Esc 返回 \(state.detailTrail.count) 层"))
+        }
+        parts.append(Wording.verdict(detail.diagnosis.verdict, in: l))
+        parts.append(l.pick("\(detail.call.events.count) events", "事件 \(detail.call.events.count)"))
+        parts.append(l.pick("\(detail.related.count) related", "相关 \(detail.related.count)"))
+        if state.showRaw { parts.append(l.pick("raw JSON", "原始 JSON")) }
+      }
+      parts.append(state.masked ? l.pick("numbers masked", "号码已脱敏") : l.pick("numbers shown", "号码已显示"))
+      return parts
+    case .smsDetail:
+      parts.append(l.pick("SMS \(state.sms.selected + 1) of \(state.sms.total)", "第 \(state.sms.selected + 1) / \(state.sms.total) 条短信"))
+      parts.append(state.masked ? l.pick("numbers masked", "号码已脱敏") : l.pick("numbers shown", "号码已显示"))
+      return parts
+    case .paste:
+      parts.append(
+        state.paste.diagnosed
+          ? l.pick("\(state.paste.results.count) diagnosed", "已诊断 \(state.paste.results.count) 条")
+          : l.pick("not diagnosed yet", "尚未诊断"))
+      if state.paste.saved { parts.append(l.pick("saved", "已保存")) }
+      return parts
+    case .help:
+      parts.append(l.pick("help: every key, from the key tables", "帮助：全部按键（来自按键表）"))
+      return parts
+    case .list:
+      break
+    }
     // Then what arrived by itself, before the parts a narrow screen cuts.
     if !state.freshRowIds.isEmpty {
       parts.append(l.pick("\(state.freshRowIds.count) new", "新增 \(state.freshRowIds.count)"))
@@ -39,7 +78,13 @@ enum Chrome {
     parts.append(
       l.pick("store ", "存储 ") + (state.storeName.split(separator: "/").last.map(String.init) ?? state.storeName))
     if !state.filter.isEmpty || state.editingFilter { parts.append(l.pick("filter ", "筛选 ") + "\"\(state.filter)\"") }
-    if let cause = state.causeFilter, state.tab == .calls { parts.append(l.pick("cause ", "原因 ") + cause) }
+    if state.tab == .calls {
+      if let cause = state.causeFilter { parts.append(l.pick("cause ", "原因 ") + cause) }
+      if let number = state.numberFilter {
+        parts.append(l.pick("number ", "号码 ") + (state.masked ? PhoneNumber.maskAll(in: number) : number))
+      }
+      if let label = state.timeSpan.label { parts.append(label) }
+    }
     switch state.tab {
     case .calls:
       let counts = state.counts
@@ -57,35 +102,35 @@ enum Chrome {
     case .stats:
       break
     }
-    parts.append(state.failedOnly ? l.pick("failed only", "仅失败") : l.pick("all", "全部"))
-
+    if state.tab != .stats {
+      parts.append(state.failedOnly ? l.pick("failed only", "仅失败") : l.pick("all", "全部"))
+    }
     parts.append(state.masked ? l.pick("numbers masked", "号码已脱敏") : l.pick("numbers shown", "号码已显示"))
-    screen.put(" " + parts.joined(separator: " · "), x: 0, y: y, role: .status)
-    let hintRow = screen.height - 1
+    return parts
+  }
+
+  private static func drawHints(_ screen: inout ScreenBuffer, _ state: AppState, row: Int) {
+    let l = state.language
     if let message = state.message {
-      screen.put(message, x: 0, y: hintRow, role: .warning)
-      return
-    }
-    if state.editingFilter {
-      var x = screen.put("/", x: 0, y: hintRow, role: .key)
-      x += screen.put(state.filter, x: x, y: hintRow)
-      x += screen.put("█", x: x, y: hintRow, role: .muted)
-      screen.put(l.pick("  Enter keep · Esc clear", "  Enter 保留 · Esc 清除"), x: x, y: hintRow, role: .muted)
-      return
-    }
-    if state.page == .paste {
-      screen.put(
-        l.pick(
-          "paste, or type then Ctrl-D to diagnose · Ctrl-S save · Ctrl-U clear · Esc back",
-          "粘贴，或输入后按 Ctrl-D 诊断 · Ctrl-S 保存 · Ctrl-U 清空 · Esc 返回"),
-        x: 0, y: hintRow, role: .muted)
+      screen.put(message, x: 0, y: row, role: .warning)
       return
     }
     var x = 0
-    for binding in KeyMap.standard.bindings {
-      guard let hint = binding.hint else { continue }
-      x += screen.put(binding.label, x: x, y: hintRow, role: .key)
-      x += screen.put(" " + hint.text(in: l) + "  ", x: x, y: hintRow, role: .muted)
+    if let line = state.commandLine {
+      x += screen.put(":", x: x, y: row, role: .key)
+      x += screen.put(line, x: x, y: row)
+      x += screen.put("█  ", x: x, y: row, role: .muted)
+    } else if state.editingFilter {
+      x += screen.put("/", x: x, y: row, role: .key)
+      x += screen.put(state.filter, x: x, y: row)
+      x += screen.put("█  ", x: x, y: row, role: .muted)
+    }
+    for table in KeyMap.tables(for: state) {
+      for binding in table.bindings {
+        guard let hint = binding.hint else { continue }
+        x += screen.put(binding.label, x: x, y: row, role: .key)
+        x += screen.put(" " + hint.text(in: l) + "  ", x: x, y: row, role: .muted)
+      }
     }
   }
 }

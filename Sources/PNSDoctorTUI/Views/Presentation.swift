@@ -43,7 +43,9 @@ enum Presentation {
   static func mainCause(_ call: CallSummary, _ knowledge: KnowledgeBase, _ language: Language) -> String {
     if let cause = call.diagnosis?.cause {
       let title = knowledge.rule(id: cause.ruleId)?.title.text(in: language) ?? cause.ruleId
-      return "\(Wording.confidence(cause.confidence)) \(title)"
+      // Right-aligned, so that 100% does not shift the title.
+      let confidence = Wording.confidence(cause.confidence)
+      return String(repeating: " ", count: max(0, 4 - confidence.count)) + confidence + " " + title
     }
     let candidates: [(CodeField, Int?)] = [
       (.ulFailReason, call.releasePoint), (.stateCode, call.stateCode), (.fwdUnaswRsn, call.q850Cause),

@@ -20,7 +20,7 @@ struct StoreIdentityTests {
     let summary = try #require(try store.calls(matching: CallQuery()).first)
     #expect(summary.eventCount == 2)
     #expect(summary.extraVersions == 1)
-    #expect(try store.rawMessages(rowId: summary.rowId) == [first, second])
+    #expect(try store.rawMessages(rowId: summary.rowId).map(\.json) == [first, second])
     let call = try #require(try store.call(rowId: summary.rowId))
     #expect(call.events.map(\.called) == ["+8610100000002", "+8610100000003"])
   }
@@ -35,7 +35,7 @@ struct StoreIdentityTests {
     let summary = try #require(try store.calls(matching: CallQuery()).first)
     #expect(summary.extraVersions == 1)
     #expect(summary.detailRecordDeliveries == 1)
-    #expect(Set(try store.rawMessages(rowId: summary.rowId)) == [first, second])
+    #expect(Set(try store.rawMessages(rowId: summary.rowId).map(\.json)) == [first, second])
   }
 
   @Test(arguments: Support.Kind.allCases)

@@ -97,7 +97,7 @@ struct StoreMigrationTests {
     #expect(try store.counts() == StoreCounts(calls: 2, failedCalls: 1, smsNotifications: 0))
     // Every message, byte for byte.
     let rows = try store.calls(matching: CallQuery()).map(\.rowId)
-    let kept = try rows.flatMap { try store.rawMessages(rowId: $0) }
+    let kept = try rows.flatMap { try store.rawMessages(rowId: $0).map(\.json) }
     #expect(Set(kept) == Set(messages))
     #expect(kept.count == messages.count)
     // The old tables are gone.

@@ -95,18 +95,43 @@ extension CallStore {
     }
   }
 
-  /// The stored JSON of the messages of the call in row `rowId`, in the order first stored,
-  /// every version and re-pushed message once.
-  public func rawMessages(rowId: Int64) throws(StoreError) -> [String] {
+  /// The stored messages of the call in row `rowId`, every version and re-pushed message
+  /// once, in time order (a CDR at its call's end, when it was pushed; messages with no time
+  /// last, in the order first stored), each with its deliveries and the input it came from.
+  public func rawMessages(rowId: Int64) throws(StoreError) -> [RawMessage] {
     do {
       return try writer.read { db in
         let codec = BundleCodec(db: db, shared: dictionaries)
-        return try CallReader.storedCall(rowId: rowId, in: db, codec: codec)?.messages.map {
-          String(decoding: $0.json, as: UTF8.self)
-        } ?? []
+        guard let call = try CallReader.storedCall(rowId: rowId, in: db, codec: codec) else { return [] }
+        var names: [Int64: String] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT id, name FROM source") { names[row["id"]] = row["name"] }
+        let messages = zip(call.messages, call.decoded).map { stored, decoded in
+          RawMessage(
+            kind: stored.kind, json: String(decoding: stored.json, as: UTF8.self), deliveries: stored.deliveries,
+            sourceName: names[stored.sourceId], line: stored.line, time: Self.pushTime(of: decoded))
+        }
+        return messages.enumerated().sorted { a, b in
+          switch (a.element.time, b.element.time) {
+          case (let x?, let y?) where x != y: return x < y
+          case (.some, nil): return true
+          case (nil, .some): return false
+          default: return a.offset < b.offset
+          }
+        }.map(\.element)
       }
     } catch {
       throw Self.translate(error, path: path)
+    }
+  }
+
+  /// When a message was pushed, as near as its fields tell: an event at its timestamp, a CDR
+  /// at its call's end.
+  private static func pushTime(of message: Message) -> Timestamp? {
+    switch message {
+    case .callEvent(let event): return event.timestamp
+    case .callDetailRecord(let record):
+      return record.callEndTime ?? record.failTime ?? record.forwardAnswerTime ?? record.callInTime
+    case .sms, .apiResponse: return nil
     }
   }
 
