@@ -26,7 +26,7 @@ struct TerminalUILiveTests {
     try (event + "\n").write(toFile: later, atomically: true, encoding: .utf8)
     try #require(try CommandRunner.run(["import", later, "--store", store]).status == 0)
     let imported = Date()
-    try session.waitFor("01-01 00:00:00", timeout: 10)
+    try session.waitFor("01-01 00:00", timeout: 10)
     #expect(Date().timeIntervalSince(imported) < 2.5, "new data took \(Date().timeIntervalSince(imported)) s")
     #expect(session.capture().contains("1 new"))
 

@@ -36,7 +36,7 @@ struct TerminalUITests {
     session.keys("G")
     try session.waitFor("callEndTime")
     session.keys("q")
-    try session.waitFor("RESULT")
+    try session.waitFor("CAUSE")
 
     // Filter by a full number: it matches although the screen shows it masked.
     session.keys("/")
@@ -46,7 +46,7 @@ struct TerminalUITests {
     let masked = "+86" + caller.dropFirst(3).prefix(3) + "****" + caller.suffix(4)
     try session.waitFor(String(masked))
     screen = session.capture()
-    let rows = screen.split(separator: "\n").filter { $0.contains("failed ") && $0.contains(":") }
+    let rows = screen.split(separator: "\n").filter { $0.contains("% ") && $0.contains(":") }
     #expect(!rows.isEmpty)
     #expect(rows.allSatisfy { $0.contains(masked) })
     #expect(!screen.contains(caller))
@@ -57,7 +57,7 @@ struct TerminalUITests {
     session.keys("Enter")
     try session.waitUntilSettled(showing: "filter \"8104\"")
     screen = session.capture()
-    let codeRows = screen.split(separator: "\n").filter { $0.contains("failed ") && $0.contains(":") }
+    let codeRows = screen.split(separator: "\n").filter { $0.contains("% ") && $0.contains(":") }
     // A number search also matches numbers that contain the digits, so not every row need be a
     // call with that code; the calls with it are there, shown by their stored cause.
     #expect(codeRows.contains { $0.contains("% Callee's") }, "\(screen)")
@@ -76,7 +76,7 @@ struct TerminalUITests {
     session.resize(width: 40, height: 10)
     try session.waitFor("Terminal too small")
     session.resize(width: 100, height: 30)
-    try session.waitFor("RESULT")
+    try session.waitFor("CAUSE")
 
     session.keys("q")
     try session.waitFor("EXITED-0", timeout: 20)
@@ -162,6 +162,14 @@ final class TmuxSession {
 
   func resize(width: Int, height: Int) {
     _ = try? tmux(["resize-window", "-t", name, "-x", "\(width)", "-y", "\(height)"])
+  }
+
+  /// Keeps a capture for review in `$PNSDOCTOR_CAPTURES/<name>.txt`, when that folder is given
+  /// (nothing is written otherwise).
+  func write(capture: String, named name: String) throws {
+    guard let folder = ProcessInfo.processInfo.environment["PNSDOCTOR_CAPTURES"], !folder.isEmpty else { return }
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    try capture.write(toFile: folder + "/" + name + ".txt", atomically: true, encoding: .utf8)
   }
 
   func capture() -> String {

@@ -47,6 +47,8 @@ public struct DemoGenerator {
     let burstStart = count >= 200 ? random.int(count / 4...count / 2) : Int.max
     let burstArea = "+86105" + random.digits(2)
     let burstCaller = pools.callers[0]
+    // The failed call a caller may try again: what makes a call's related calls worth a look.
+    var lastFailed: DemoCall?
 
     func flush() throws {
       for line in lines {
@@ -66,8 +68,8 @@ public struct DemoGenerator {
       let line = "{\"eventType\":\"fee\",\"feeLst\":[" + pendingRecords.joined(separator: ",") + "]}"
       lines.append(line)
       summary.detailRecordPushes += 1
-      // About one push in thirty is not acknowledged in time and comes again, up to 6 times.
-      if random.chance(0.035) {
+      // About one push in twelve is not acknowledged in time and comes again, up to 6 times.
+      if random.chance(0.08) {
         for retry in 1...random.int(1...3) {
           rePushQueue.append((summary.calls + retry * random.int(5...40), line))
         }
@@ -88,7 +90,18 @@ public struct DemoGenerator {
         let rejected = index - burstStart >= 12
         call.scenario = rejected ? DemoScenario.carrierRejection : DemoScenario.all[0]
         shapeTimeline(&call, random: &random)
+      } else if let previous = lastFailed, clock - previous.end < 600_000, random.chance(0.3) {
+        // A retry: the same caller, callee and X number a few minutes after a failure.
+        call.caller = previous.caller
+        call.callee = previous.callee
+        call.privacyNumber = previous.privacyNumber
+        call.mode = previous.mode
+        call.extensionNumber = previous.extensionNumber
+        call.subscriptionId = previous.subscriptionId
+        call.scenario = random.weighted(DemoScenario.choices(for: previous.mode))
+        shapeTimeline(&call, random: &random)
       }
+      lastFailed = call.scenario.stage != .answered && !inBurst ? call : nil
       summary.calls += 1
       if call.scenario.stage != .answered { summary.failedCalls += 1 }
       // Some customers configure no call-event address: their calls show up as CDRs only.

@@ -62,6 +62,9 @@ public struct AppState: Sendable {
   public var ruleIds: [String] = []
   /// The time now (seconds since 1970), kept by the ticks, for `:since 2h`.
   public var now: Double = 0
+  /// While drawing a compact call list whose visible calls are all of one day: that day
+  /// (`MM-dd`), named once in the heading instead of on every row.
+  public var compactDay: String?
   /// Whether the terminal takes the session id into its clipboard (OSC 52) on `y`.
   public var clipboardAvailable = false
   /// Counts of the whole store, for the status line.

@@ -14,6 +14,12 @@ struct CallListView {
   func draw(_ screen: inout ScreenBuffer, _ state: AppState) {
     let l = state.language
     let visible = (0..<state.visibleRows).compactMap { state.calls.row(at: state.calls.top + $0) }
+    // A compact list of calls of one day names the day once, in the heading.
+    var state = state
+    if state.width < Self.compactBelow {
+      let days = Set(visible.map { $0.startTime.map { String(state.timeDisplay.formatShort($0).prefix(5)) } ?? "-" })
+      state.compactDay = days.count == 1 ? days.first.flatMap { $0 == "-" ? nil : $0 } : nil
+    }
     // Below the width that shows the session id, the year goes first: the codes say more.
     let yearShown = screen.width >= CallListLayout.sessionFrom
     var natural: [CallColumn: Int] = [:]
@@ -52,7 +58,10 @@ struct CallListView {
 
   private func heading(_ column: CallColumn, _ state: AppState) -> String {
     // The codes in their slash form, named once in the heading.
-    let title = column == .codes ? state.language.pick("ST/REL/Q850/SIP", "挂/拆/Q850/SIP") : column.header(in: state.language)
+    let title =
+      column == .codes
+      ? state.language.pick("ST/REL/Q850/SIP", "挂/拆/Q850/SIP")
+      : column == .time ? state.compactDay ?? column.header(in: state.language) : column.header(in: state.language)
     switch (column, state.sort) {
     case (.time, .newest): return title + " ▼"
     case (.time, .oldest): return title + " ▲"
@@ -67,7 +76,10 @@ struct CallListView {
     switch column {
     case .time:
       guard let time = call.startTime else { return "-" }
-      if compact { return String(state.timeDisplay.formatShort(time).dropLast(3)) }
+      if compact {
+        let short = state.timeDisplay.formatShort(time)
+        return state.compactDay != nil ? String(short.dropFirst(6).dropLast(3)) : String(short.dropLast(3))
+      }
       return shortTime ? state.timeDisplay.formatShort(time) : state.timeDisplay.format(time)
     case .mode: return call.mode.rawValue
     case .x: return number(call.privacyNumber, state)
