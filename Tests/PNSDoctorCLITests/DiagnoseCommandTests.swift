@@ -91,6 +91,26 @@ struct DiagnoseCommandTests {
     #expect(missing.status == 2)
   }
 
+  @Test func aSessionIdStartFindsItsOneCallOrListsTheCandidates() throws {
+    let folder = CommandRunner.temporaryFolder()
+    let store = folder.appendingPathComponent("s.sqlite").path
+    func record(_ id: String) -> String {
+      #"{"sessionId":"\#(id)","callerNum":"+8610000000021","bindNum":"+8612000000001","fwdDstNum":"+8610100000002","callInTime":"2024-05-13 05:25:30","fwdStartTime":"2024-05-13 05:25:31","callEndTime":"2024-05-13 05:25:41","fwdUnaswRsn":20,"ulFailReason":8104,"sipStatusCode":480,"serviceType":"004"}"#
+    }
+    let input = folder.appendingPathComponent("fee.log")
+    try [record("1207_41_4294967295_x@host"), record("1207_42_4294967295_y@host")].joined(separator: "\n")
+      .write(to: input, atomically: true, encoding: .utf8)
+    #expect(try CommandRunner.run(["import", input.path, "--store", store]).status == 0)
+    let unique = try CommandRunner.run(["diagnose", "--session", "1207_41", "--format", "json", "--store", store])
+    #expect(unique.status == 0)
+    #expect(unique.output.contains("1207_41_4294967295_x@host"))
+    let ambiguous = try CommandRunner.run(["diagnose", "--session", "1207_4", "--store", store])
+    #expect(ambiguous.status == 64)
+    #expect(ambiguous.errors.contains("1207_41_4294967295_x@host") && ambiguous.errors.contains("1207_42_4294967295_y@host"))
+    // Shorter than six characters: not looked up as a start.
+    #expect(try CommandRunner.run(["diagnose", "--session", "1207", "--store", store]).status == 2)
+  }
+
   @Test func codesExplainsANumberInEveryTable() throws {
     let result = try CommandRunner.run(["codes", "8104"])
     #expect(result.status == 0)

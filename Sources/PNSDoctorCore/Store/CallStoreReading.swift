@@ -19,6 +19,8 @@ public protocol CallStoreReading: Sendable {
   /// Every call with this session id (a reused id names several), newest first.
   func calls(sessionId: String) throws(StoreError) -> [Call]
   func call(rowId: Int64) throws(StoreError) -> Call?
+  /// The session ids starting with a prefix (see `CallStore.sessionIds(startingWith:limit:)`).
+  func sessionIds(startingWith prefix: String, limit: Int) throws(StoreError) -> [String]
   func rawMessages(rowId: Int64) throws(StoreError) -> [RawMessage]
   func smsNotifications(matching query: SMSQuery) throws(StoreError) -> (rows: [SMSSummary], total: Int)
   func sms(id: Int64) throws(StoreError) -> (notification: SMSNotification, raw: String)?

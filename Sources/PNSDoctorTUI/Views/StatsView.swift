@@ -30,7 +30,7 @@ struct StatsView {
         String(entry.count).padding(toLength: 8, withPad: " ", startingAt: 0), x: 0, y: y, role: .normal)
       x += screen.put(bar.padding(toLength: 13, withPad: " ", startingAt: 0), x: x, y: y, role: .failure)
       screen.put(title + (entry.ruleId.map { "  (\($0))" } ?? ""), x: x, y: y, role: .normal)
-      if index == state.statsSelected { screen.paint(row: y, role: .selected) }
+      if index == state.statsSelected && state.statsFocus == .causes { screen.paint(row: y, role: .selected) }
     }
     if statistics.byCause.count > shown {
       screen.put(
@@ -44,7 +44,7 @@ struct StatsView {
     screen.put(
       l.pick("FAILURES PER HOUR (last 48 hours of data)", "每小时失败数（数据中最近 48 小时）"), x: 0, y: chartTop - 1, role: .heading)
     // The chart starts where the data does, not with the empty hours before it.
-    let hours = Array(statistics.hourly.drop { $0.total == 0 }.suffix(max(1, screen.width / 2)))
+    let hours = StatsHours.shown(statistics, width: screen.width)
     let peak = max(1, hours.map(\.failed).max() ?? 1)
     let blocks = [" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
     for (index, hour) in hours.enumerated() {
@@ -54,10 +54,20 @@ struct StatsView {
         screen.put(blocks[level], x: index * 2, y: chartTop + row, role: .failure)
       }
     }
-    if let first = hours.first, let last = hours.last {
+    if state.statsFocus == .hours, hours.indices.contains(state.statsHour) {
+      // The selected hour: its bar highlighted, and what Enter will list.
+      let hour = hours[state.statsHour]
+      for row in 0..<chartRows { screen.paint(row: chartTop + row, from: state.statsHour * 2, width: 1, role: .selected) }
+      screen.put(
+        state.timeDisplay.formatShort(hour.hourStart) + " · "
+          + l.pick(
+            "\(hour.failed) failed of \(hour.total) · Enter lists them · ↑/↓ back to causes",
+            "失败 \(hour.failed) / 共 \(hour.total) · Enter 列出 · ↑/↓ 回到原因"),
+        x: 0, y: chartTop + chartRows, role: .key)
+    } else if let first = hours.first, let last = hours.last {
       let label =
         "\(state.timeDisplay.formatShort(first.hourStart)) … \(state.timeDisplay.formatShort(last.hourStart)) · "
-        + l.pick("peak \(peak)/h", "峰值 \(peak)/小时")
+        + l.pick("peak \(peak)/h · ←/→ choose an hour", "峰值 \(peak)/小时 · ←/→ 选择小时")
       screen.put(label, x: 0, y: chartTop + chartRows, role: .muted)
     }
   }

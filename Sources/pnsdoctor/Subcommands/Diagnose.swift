@@ -18,8 +18,17 @@ extension PNSDoctorCommand {
     @Argument(help: ArgumentHelp("A file to diagnose, or - for standard input (the default).", valueName: "file"))
     var file: String?
 
-    @Option(name: .long, help: ArgumentHelp("Diagnose the stored calls with this session id (each, when the id was reused).", valueName: "id"))
+    @Option(
+      name: .long,
+      help: ArgumentHelp(
+        "Diagnose the stored calls with this session id (each, when the id was reused), or with the one id starting so (at least \(Self.shortestPrefix) characters).",
+        valueName: "id"))
     var session: String?
+
+    /// The shortest start of a session id looked up: shorter ones start nearly every id.
+    static let shortestPrefix = 6
+    /// How many ids an ambiguous start lists.
+    static let candidatesShown = 10
 
     @Option(name: .long, help: "Output format.")
     var format: OutputFormat = .text
@@ -46,7 +55,23 @@ extension PNSDoctorCommand {
       do {
         if let session {
           // A session id the platform reused names several calls: each is diagnosed, newest first.
-          let found = try diagnoser.diagnoseAll(sessionId: session)
+          var found = try diagnoser.diagnoseAll(sessionId: session)
+          if found.isEmpty, let callStore, session.count >= Self.shortestPrefix {
+            // Not a whole id: the start of one, when it names a single call's id.
+            let candidates = try callStore.sessionIds(startingWith: session, limit: Self.candidatesShown)
+            if candidates.count == 1 {
+              found = try diagnoser.diagnoseAll(sessionId: candidates[0])
+            } else if candidates.count > 1 {
+              let listed = candidates.prefix(Self.candidatesShown).map { "  " + display.show(text: $0) }
+              let more = candidates.count > Self.candidatesShown ? ["  …"] : []
+              StandardError.write(
+                language.pick(
+                  "\(display.show(text: session)) starts several session ids; give more of it:",
+                  "\(display.show(text: session)) 是多个 sessionId 的开头，请给出更长的部分：")
+                  + "\n" + (listed + more).joined(separator: "\n"))
+              throw ExitCode.validationFailure
+            }
+          }
           guard !found.isEmpty else {
             StandardError.write(
               language.pick(
