@@ -19,15 +19,21 @@ struct CallStoreTests {
     #expect(first.read == 3)
     #expect(first.new == 3)
     #expect(first.duplicate == 0)
+    #expect(first.callsUpdated == 1)
     // The same content again (a copy) is recognised whole before anything is parsed.
     let second = try Support.importText(text, name: "copy-of-input.log", into: store)
     #expect(second.unchangedInputs == 1)
     #expect(second.read == 0)
     #expect(second.new == 0)
     #expect(second.duplicate == 0)
+    #expect(second.callsUpdated == 0, "no call's row changed")
+    // The log grown by one call's event: only that call counts as updated.
+    let grown = text + "\n" + Support.event("callin", session: "s2", time: "2024-05-13 06:00:00")
+    let third = try Support.importText(grown, into: store)
+    #expect(third.alreadyStored == 3 && third.new == 1 && third.callsUpdated == 1)
     let counts = try store.messageCounts()
-    #expect(try store.counts().calls == 1)
-    #expect(counts.callEvents == 2)
+    #expect(try store.counts().calls == 2)
+    #expect(counts.callEvents == 3)
     #expect(counts.detailRecords == 1)
     // A repeated import is not a re-push.
     #expect(try store.detailRecordDeliveries(sessionId: "s1") == 1)
