@@ -8,7 +8,7 @@ extension PNSDoctorCommand {
     static let configuration = CommandConfiguration(
       abstract: "List stored calls, newest first (列出呼叫记录).",
       discussion: """
-        Numbers are masked in table output (+86138****0021) unless --reveal; --number matches the
+        Numbers are masked in table output (+86138****0021) unless --reveal; --number matches the \
         full number all the same. JSON output is for scripts and is not masked unless --mask.
         Codes: 8104 matches any code field; state:8104, release:8059, q850:20, sip:480 match one.
         Times: yyyy-MM-dd[ HH:mm[:ss]] in the display zone, ISO with an offset, or 30m/2h/7d ago.

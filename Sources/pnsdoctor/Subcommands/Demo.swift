@@ -8,8 +8,8 @@ extension PNSDoctorCommand {
     static let configuration = CommandConfiguration(
       abstract: "Write realistic synthetic pushes as JSON Lines (生成演示数据).",
       discussion: """
-        Call events, CDR batches (some re-pushed) and SMS notifications for N calls across all
-        modes, mostly answered, failing for the reasons the platform documents. The same seed
+        Call events, CDR batches (some re-pushed) and SMS notifications for N calls across all \
+        modes, mostly answered, failing for the reasons the platform documents. The same seed \
         gives the same output. All numbers are fake (unassigned +86 10x and 12x blocks).
         """)
 

@@ -8,9 +8,9 @@ extension PNSDoctorCommand {
     static let configuration = CommandConfiguration(
       abstract: "Explain why calls, SMS or API calls failed, with evidence and next steps (诊断).",
       discussion: """
-        Reads anything `import` reads (a pasted CDR, event, SMS notification, API error, log line
-        or HTTP dump; records of one session are joined into one call), or a stored call with
-        --session. With a store (--store, $PNSDOCTOR_STORE, or the default store when it exists),
+        Reads anything `import` reads (a pasted CDR, event, SMS notification, API error, log line \
+        or HTTP dump; records of one session are joined into one call), or a stored call with \
+        --session. With a store (--store, $PNSDOCTOR_STORE, or the default store when it exists), \
         stored events of the same session are joined and neighbouring calls feed pattern rules.
         Exit status: 0 every input read, 1 some could not be, 2 none could.
         """)

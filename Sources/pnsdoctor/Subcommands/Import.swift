@@ -8,9 +8,9 @@ extension PNSDoctorCommand {
     static let configuration = CommandConfiguration(
       abstract: "Import stored pushes from files, folders or standard input (导入推送消息).",
       discussion: """
-        Accepts raw push bodies, JSON arrays, JSON Lines, HTTP request dumps, log lines with JSON
-        after a prefix, and Python dict reprs, mixed in any way. Folders are read recursively
-        (hidden files are skipped). Exit status: 0 all read, 1 some records rejected, 2 nothing
+        Accepts raw push bodies, JSON arrays, JSON Lines, HTTP request dumps, log lines with JSON \
+        after a prefix, and Python dict reprs, mixed in any way. Folders are read recursively \
+        (hidden files are skipped). Exit status: 0 all read, 1 some records rejected, 2 nothing \
         could be read, 74 store error.
         """)
 

@@ -15,9 +15,9 @@ extension PNSDoctorCommand {
       static let configuration = CommandConfiguration(
         abstract: "Bring a store made by an earlier pnsdoctor, or by other rules, up to date (升级存储).",
         discussion: """
-          Moves the store to this version's layout (every message carried over) and diagnoses
-          again what a change of rules or an interrupted import left. Commands that only read
-          never change a store; they say when this is needed. import does the same first.
+          Moves the store to this version's layout (every message carried over) and diagnoses \
+          again what a change of rules or an interrupted import left. Commands that only read \
+          never change a store; they say when this is needed. import does the same first. \
           将较早版本的存储升级到当前格式（保留全部消息），并重新诊断规则变更或导入中断遗留的呼叫。
           """)
 

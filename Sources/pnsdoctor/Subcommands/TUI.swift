@@ -12,8 +12,9 @@ extension PNSDoctorCommand {
       commandName: "tui",
       abstract: "Browse failed calls and SMS in the terminal UI (终端界面；不带子命令时的默认操作).",
       discussion: """
-        Keys: ? for help, / to filter, Enter to open, p to paste anything for a diagnosis, q to \
-        quit. When standard input or output is not a terminal, or with --no-tui, the newest \
+        Keys: ? for help, / to filter, : for commands (:cause ID, :number DIGITS, :since 2h), \
+        Enter to open, p to paste anything for a diagnosis, q to quit. New data in the store \
+        shows by itself; F follows the newest calls. When standard input or output is not a terminal, or with --no-tui, the newest \
         failed calls are printed instead, as `pnsdoctor calls --failed` prints them.
         """)
 
