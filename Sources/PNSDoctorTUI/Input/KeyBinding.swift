@@ -9,12 +9,18 @@ public struct KeyBinding: Sendable {
   public var help: LocalizedText
   /// A word or two for the hint line; `nil` keeps the binding out of it.
   public var hint: LocalizedText?
+  /// The screens whose hint line offers it; `nil` for every screen its table is live on.
+  public var hintedOn: Set<AppState.Tab>?
 
-  public init(_ keys: [Key], _ command: Command, label: String, help: LocalizedText, hint: LocalizedText? = nil) {
+  public init(
+    _ keys: [Key], _ command: Command, label: String, help: LocalizedText, hint: LocalizedText? = nil,
+    hintedOn: Set<AppState.Tab>? = nil
+  ) {
     self.keys = keys
     self.command = command
     self.label = label
     self.help = help
     self.hint = hint
+    self.hintedOn = hintedOn
   }
 }

@@ -16,10 +16,10 @@ extension KeyTable {
         help: LocalizedText(
           english: "Filter: number digits, code, cause words, session id",
           chinese: "筛选：号码数字、原因码、原因关键词、sessionId"),
-        hint: LocalizedText(english: "filter", chinese: "筛选")),
+        hint: LocalizedText(english: "filter", chinese: "筛选"), hintedOn: [.calls, .sms]),
       KeyBinding(
         [.character("f")], .toggleFailed, label: "f", help: LocalizedText(english: "Failed only / all", chinese: "仅失败 / 全部"),
-        hint: LocalizedText(english: "failed/all", chinese: "失败/全部")),
+        hint: LocalizedText(english: "failed/all", chinese: "失败/全部"), hintedOn: [.calls, .sms]),
       KeyBinding(
         [.tab], .nextTab, label: "Tab",
         help: LocalizedText(english: "Switch between Calls, SMS and Stats", chinese: "在呼叫、短信、统计之间切换"),
@@ -37,7 +37,8 @@ extension KeyTable {
           chinese: "跟随：新呼叫到达时始终显示最新（无论是否跟随，新数据都会自动显示）")),
       KeyBinding(
         [.left, .character("h")], .previousHour, label: "←/h",
-        help: LocalizedText(english: "Stats: select the hour before in the chart", chinese: "统计：选中图中前一小时")),
+        help: LocalizedText(english: "Stats: select the hour before in the chart", chinese: "统计：选中图中前一小时"),
+        hint: LocalizedText(english: "hour", chinese: "小时"), hintedOn: [.stats]),
       KeyBinding(
         [.right, .character("l")], .nextHour, label: "→/l",
         help: LocalizedText(english: "Stats: select the hour after in the chart", chinese: "统计：选中图中后一小时")),

@@ -128,6 +128,7 @@ enum Chrome {
     for table in KeyMap.tables(for: state) {
       for binding in table.bindings {
         guard let hint = binding.hint else { continue }
+        if let tabs = binding.hintedOn, state.page == .list, !tabs.contains(state.tab) { continue }
         x += screen.put(binding.label, x: x, y: row, role: .key)
         x += screen.put(" " + hint.text(in: l) + "  ", x: x, y: row, role: .muted)
       }
