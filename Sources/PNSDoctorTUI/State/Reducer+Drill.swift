@@ -51,22 +51,26 @@ extension Reducer {
     return [.openCall(rowId: summary.rowId, sessionId: summary.sessionId)]
   }
 
-  /// `y` on a call's detail: the session id to the terminal's clipboard when it takes OSC 52,
-  /// otherwise shown whole in the message line to be selected with the mouse.
+  /// `y` on a detail: the call's session id (an SMS notification's identifier) to the
+  /// terminal's clipboard when it takes OSC 52, otherwise shown whole in the message line to be
+  /// selected with the mouse.
   static func copySession(_ state: inout AppState) {
     let l = state.language
-    guard state.page == .callDetail, let id = state.detail?.call.sessionId else {
-      state.message = l.pick("y copies a call's session id: open a call first", "y 复制呼叫的 sessionId：请先打开一个呼叫")
-      return
+    let copied: (id: String, name: String)?
+    switch state.page {
+    case .callDetail: copied = state.detail.map { ($0.call.sessionId, l.pick("session id", "sessionId")) }
+    case .smsDetail: copied = state.smsDetail.map { ($0.notification.smsIdentifier, "smsIdentifier") }
+    default: copied = nil
     }
+    guard let (id, name) = copied else { return }
     if state.clipboardAvailable {
       state.clipboardRequest = id
-      state.message = l.pick("session id copied to the clipboard", "sessionId 已复制到剪贴板")
+      state.message = l.pick("\(name) copied to the clipboard", "\(name) 已复制到剪贴板")
     } else {
       // The id as the screen shows it: with numbers masked unless revealed (m).
       let shown = state.masked ? PhoneNumber.maskAll(in: id) : id
       state.message =
-        l.pick("session id (select to copy): ", "sessionId（请选取复制）：") + shown
+        l.pick("\(name) (select to copy): ", "\(name)（请选取复制）：") + shown
         + (shown != id ? l.pick("  · m reveals its numbers", "  · 按 m 显示号码") : "")
     }
   }

@@ -67,7 +67,7 @@ struct CallDetailView {
       var header = "\(index + 1). " + kindName(raw.kind, l) + "  " + (raw.time.map(state.timeDisplay.format) ?? "-")
       header += "  " + l.pick(raw.deliveries == 1 ? "delivered once" : "delivered \(raw.deliveries) times", "推送 \(raw.deliveries) 次")
       if let source = raw.sourceName {
-        header += "  " + TerminalSanitizer.sanitize(source, limit: 80) + ":\(raw.line)"
+        header += "  " + Presentation.text(TerminalSanitizer.sanitize(source, limit: 80), state) + ":\(raw.line)"
       }
       lines.append(StyledLine(header, .key))
       // Pretty-printed when the call was opened.
