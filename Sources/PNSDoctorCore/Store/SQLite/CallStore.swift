@@ -163,8 +163,10 @@ public final class CallStore: CallStoreReading {
   ///
   /// Two processes opening a new store at once can both find a migration missing: GRDB runs
   /// each in its own transaction, and the second one's fails (a table already exists) without
-  /// changing anything. So a failure is looked at again: done by the other process is done;
-  /// otherwise it is tried again, a few times, before being reported.
+  /// changing anything; or its migration transaction, begun as a read, finds the other's commit
+  /// when it comes to write, and SQLite answers "locked" at once rather than waiting. So a
+  /// failure is looked at again: done by the other process is done; otherwise it is tried
+  /// again, a few times, before being reported.
   private func migrate() throws(StoreError) {
     let migrator = StoreMigrations.migrator
     var attempt = 0
@@ -185,7 +187,7 @@ public final class CallStore: CallStoreReading {
         let completedElsewhere = (try? writer.read { db in try migrator.hasCompletedMigrations(db) }) == true
         if completedElsewhere { continue }
         let translated = Self.translate(error, path: path, opening: true)
-        guard attempt < 5, translated.kind == .cannotOpen || translated.kind == .database else { throw translated }
+        guard attempt < 5, [.cannotOpen, .database, .busy].contains(translated.kind) else { throw translated }
         usleep(useconds_t(50_000 * attempt))
       }
     }
