@@ -14,7 +14,16 @@ public enum KnowledgeLinter {
   public static func lint(_ knowledge: KnowledgeBase) -> [KnowledgeIssue] {
     var issues: [KnowledgeIssue] = []
     for rule in knowledge.rules {
-      if rule.examples.triggering.isEmpty {
+      if rule.examples.triggering.isEmpty && rule.isFallback {
+        // A fallback speaks only where no specific rule of its side does: once every code of
+        // its category has a rule, no record triggers it alone. It stays as the net for codes
+        // a table gains later, which is worth knowing but no error.
+        issues.append(
+          KnowledgeIssue(
+            .warning, file: rule.file, keyPath: "examples.triggering",
+            reason: "no triggering example: every code of its category has a more specific rule",
+            hint: "nothing to do until a table gains a code no specific rule covers"))
+      } else if rule.examples.triggering.isEmpty {
         issues.append(
           KnowledgeIssue(
             file: rule.file, keyPath: "examples.triggering", reason: "no triggering example",

@@ -15,6 +15,10 @@ public struct Rule: Sendable, Equatable {
   /// Whether the rule is also evaluated for calls and messages that succeeded (a call cut by
   /// its maximum duration was answered, and still worth a finding).
   public var alsoForSuccess: Bool
+  /// A fallback rule (`fallback: true`, the generic `*-other` rules) names a side of the call
+  /// without saying more: its finding is shown only when no other finding of its category
+  /// holds, so that it never repeats what a specific finding already says.
+  public var isFallback = false
   /// When set, the rule is considered only if this holds.
   public var guardCondition: Condition?
   /// Each trigger that holds adds its confidence; the rule fires when one holds.
