@@ -20,7 +20,7 @@ struct DiagnoseCommandTests {
     #expect(Set(body.keys) == ["results", "errors"])
     let results = try #require(body["results"] as? [[String: Any]])
     let first = try #require(results.first)
-    #expect(Set(first.keys) == ["kind", "id", "verdict", "findings"])
+    #expect(Set(first.keys) == ["kind", "id", "verdict", "findings", "delivery"])
     #expect(first["kind"] as? String == "call")
     #expect(first["id"] as? String == "d-1")
     #expect(first["verdict"] as? String == "failed")

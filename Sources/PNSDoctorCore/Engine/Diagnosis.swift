@@ -1,10 +1,14 @@
-/// The outcome of diagnosing one subject: a verdict and the likely causes, most likely first.
+/// The outcome of diagnosing one subject: a verdict, the likely causes, most likely first, and
+/// apart from them what the platform's deliveries of it say (a CDR re-pushed because the
+/// receiver did not answer), which is never a cause of the call.
 public struct Diagnosis: Sendable, Equatable {
   public var kind: SubjectKind
   public var id: String
   public var verdict: Verdict
-  /// Sorted by confidence, highest first.
+  /// The causes, sorted by confidence, highest first.
   public var findings: [Finding]
+  /// Findings of `delivery` rules: about how the pushes arrived, shown beside the causes.
+  public var deliveryFindings: [Finding] = []
 }
 
 /// Whether the call or message worked.

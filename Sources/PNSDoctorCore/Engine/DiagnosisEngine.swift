@@ -32,15 +32,26 @@ public struct DiagnosisEngine: Sendable {
     let evaluator = ConditionEvaluator(knowledge: knowledge, subject: subject, neighbours: counter)
     var findings: [Finding] = []
     var fallbacks: [Finding] = []
+    var deliveries: [Finding] = []
     for rule in knowledge.rules(for: subject.kind) where verdict != .ok || rule.alsoForSuccess {
       guard let finding = evaluate(rule, with: evaluator) else { continue }
-      if rule.isFallback { fallbacks.append(finding) } else { findings.append(finding) }
+      if rule.isDelivery {
+        deliveries.append(finding)
+      } else if rule.isFallback {
+        fallbacks.append(finding)
+      } else {
+        findings.append(finding)
+      }
     }
     // A fallback speaks only for a side nothing more specific explains.
     let explained = Set(findings.map(\.category))
     findings += fallbacks.filter { !explained.contains($0.category) }
-    findings.sort { $0.confidence != $1.confidence ? $0.confidence > $1.confidence : $0.ruleId < $1.ruleId }
-    return Diagnosis(kind: subject.kind, id: subject.id, verdict: verdict, findings: findings)
+    let order: (Finding, Finding) -> Bool = {
+      $0.confidence != $1.confidence ? $0.confidence > $1.confidence : $0.ruleId < $1.ruleId
+    }
+    return Diagnosis(
+      kind: subject.kind, id: subject.id, verdict: verdict, findings: findings.sorted(by: order),
+      deliveryFindings: deliveries.sorted(by: order))
   }
 
   private func evaluate(_ rule: Rule, with evaluator: ConditionEvaluator) -> Finding? {

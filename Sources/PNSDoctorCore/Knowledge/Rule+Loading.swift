@@ -2,7 +2,7 @@ import Yams
 
 extension Rule {
   static let allowedKeys = [
-    "id", "revision", "title", "category", "appliesTo", "basis", "alsoForSuccess", "fallback", "when", "triggers", "against",
+    "id", "revision", "title", "category", "appliesTo", "basis", "alsoForSuccess", "fallback", "delivery", "when", "triggers", "against",
     "cause",
     "nextSteps", "references", "examples",
   ]
@@ -66,7 +66,8 @@ extension Rule {
     return Rule(
       id: id, revision: revision, title: title, category: category, appliesTo: appliesTo, basis: basis,
       alsoForSuccess: top.node("alsoForSuccess") == nil ? false : top.boolean("alsoForSuccess") ?? false,
-      isFallback: top.node("fallback") == nil ? false : top.boolean("fallback") ?? false, guardCondition: guardCondition, triggers: triggers, against: against, cause: cause, nextSteps: steps,
+      isFallback: top.node("fallback") == nil ? false : top.boolean("fallback") ?? false,
+      isDelivery: top.node("delivery") == nil ? false : top.boolean("delivery") ?? false, guardCondition: guardCondition, triggers: triggers, against: against, cause: cause, nextSteps: steps,
       references: (top.list("references") ?? []).compactMap(\.string), examples: examples, file: file)
   }
 

@@ -19,6 +19,10 @@ public struct Rule: Sendable, Equatable {
   /// without saying more: its finding is shown only when no other finding of its category
   /// holds, so that it never repeats what a specific finding already says.
   public var isFallback = false
+  /// A delivery rule (`delivery: true`) speaks of how the platform's pushes arrived (a CDR
+  /// re-pushed), not of why the call failed: its finding is kept apart from the causes, out of
+  /// their ranking, the list's cause column, `--cause` and Stats' causes.
+  public var isDelivery = false
   /// When set, the rule is considered only if this holds.
   public var guardCondition: Condition?
   /// Each trigger that holds adds its confidence; the rule fires when one holds.

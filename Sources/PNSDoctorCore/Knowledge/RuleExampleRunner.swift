@@ -53,9 +53,11 @@ public struct RuleExampleRunner: Sendable {
       }
     }
     let diagnoses = subjects.map { engine.diagnose($0, neighbours: neighbours) }
-    let produced = diagnoses.flatMap { $0.findings.map(\.ruleId) }
+    let produced = diagnoses.flatMap { ($0.findings + $0.deliveryFindings).map(\.ruleId) }
     let found = diagnoses.contains { diagnosis in
-      guard let index = diagnosis.findings.firstIndex(where: { $0.ruleId == rule.id }) else { return false }
+      // A delivery rule's findings are ranked among themselves, apart from the causes.
+      let ranked = rule.isDelivery ? diagnosis.deliveryFindings : diagnosis.findings
+      guard let index = ranked.firstIndex(where: { $0.ruleId == rule.id }) else { return false }
       return !example.mustBeFirst || index == 0
     }
     result.passed = triggering ? found : !produced.contains(rule.id)

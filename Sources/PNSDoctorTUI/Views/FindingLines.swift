@@ -42,6 +42,19 @@ enum FindingLines {
       }
       lines.append(.blank)
     }
+    // How the pushes arrived: beside the causes, never one of them.
+    if !diagnosis.deliveryFindings.isEmpty {
+      lines.append(StyledLine(l.pick("DELIVERY (not a cause of the call)", "推送情况（不是呼叫失败的原因）"), .heading))
+      for finding in diagnosis.deliveryFindings {
+        lines.append(hanging([("  • ", .muted), (finding.title.text(in: l), .normal), ("  \(finding.ruleId)", .muted)], under: 4))
+        lines.append(hanging([("    ", .normal), (finding.cause.text(in: l), .muted)], under: 4))
+        for (index, step) in finding.nextSteps.enumerated() {
+          let label = "    \(index + 1)) "
+          lines.append(hanging([(label, .normal), (step.text(in: l), .normal)], under: label.count))
+        }
+      }
+      lines.append(.blank)
+    }
     return lines
   }
 

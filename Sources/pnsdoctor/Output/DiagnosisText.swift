@@ -7,6 +7,21 @@ struct DiagnosisText {
   let display: DisplayOptions
   let language: Language
 
+  private func lines(_ finding: Finding, label: String) -> [String] {
+    let l = language
+    var lines = ["  \(label) \(Wording.confidence(finding.confidence)) \(finding.title.text(in: l))  (\(finding.ruleId))"]
+    lines.append("     " + l.pick("Cause: ", "原因：") + finding.cause.text(in: l))
+    lines.append("     " + l.pick("Evidence:", "证据："))
+    for item in finding.evidence {
+      let value = item.isPhoneNumber ? display.show(number: item.value) : display.show(text: item.value)
+      let meaning = item.meaning.map { " — " + $0.text(in: l) } ?? ""
+      lines.append("       \(item.field) = \(value)\(meaning)")
+    }
+    lines.append("     " + l.pick("Next steps:", "处理建议："))
+    for (index, step) in finding.nextSteps.enumerated() { lines.append("       \(index + 1). \(step.text(in: l))") }
+    return lines
+  }
+
   func render(_ results: [InputDiagnoser.Result], issues: [ReadIssue]) -> String {
     let l = language
     var lines: [String] = []
@@ -15,19 +30,11 @@ struct DiagnosisText {
       if result.diagnosis.findings.isEmpty {
         lines.append("  " + Wording.noFindings(result.diagnosis.verdict, in: l))
       }
-      for (rank, finding) in result.diagnosis.findings.enumerated() {
-        lines.append(
-          "  \(rank + 1). \(Wording.confidence(finding.confidence)) \(finding.title.text(in: l))  (\(finding.ruleId))"
-        )
-        lines.append("     " + l.pick("Cause: ", "原因：") + finding.cause.text(in: l))
-        lines.append("     " + l.pick("Evidence:", "证据："))
-        for item in finding.evidence {
-          let value = item.isPhoneNumber ? display.show(number: item.value) : display.show(text: item.value)
-          let meaning = item.meaning.map { " — " + $0.text(in: l) } ?? ""
-          lines.append("       \(item.field) = \(value)\(meaning)")
-        }
-        lines.append("     " + l.pick("Next steps:", "处理建议："))
-        for (index, step) in finding.nextSteps.enumerated() { lines.append("       \(index + 1). \(step.text(in: l))") }
+      for (rank, finding) in result.diagnosis.findings.enumerated() { lines += self.lines(finding, label: "\(rank + 1).") }
+      // How the pushes arrived: beside the causes, never one of them.
+      if !result.diagnosis.deliveryFindings.isEmpty {
+        lines.append("  " + l.pick("Delivery (not a cause of the call):", "推送情况（不是呼叫失败的原因）："))
+        for finding in result.diagnosis.deliveryFindings { lines += self.lines(finding, label: "•") }
       }
       lines.append("")
     }

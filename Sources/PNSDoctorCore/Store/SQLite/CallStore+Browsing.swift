@@ -165,7 +165,8 @@ extension CallStore {
             return (Timestamp(millisecondsSince1970: index * hour), value.0, value.1)
           }
         }
-        return FailureStatistics(byCause: byCause, hourly: hourly)
+        let rePushed = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM calls WHERE cdr_deliveries > 1") ?? 0
+        return FailureStatistics(byCause: byCause, hourly: hourly, rePushedCalls: rePushed)
       }
     } catch {
       throw Self.translate(error, path: path)
