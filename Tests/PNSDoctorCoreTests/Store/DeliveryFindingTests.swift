@@ -43,4 +43,17 @@ struct DeliveryFindingTests {
     #expect(!statistics.byCause.contains { $0.ruleId == "cdr-push-not-acknowledged" })
     #expect(statistics.rePushedCalls == 2)
   }
+
+  @Test func theSameCDRTwiceInOneFeeListIsOneDeliveryAndAnotherPushIsASecond() throws {
+    let store = try CallStore.inMemory()
+    let record = Support.cdr(session: "m-1", answered: false, releasePoint: 7504, q850: 21, sip: 603)
+    // A merged push carrying the record twice (beside another call's record).
+    let merged = Support.batch([record, Support.cdr(session: "m-2", answered: true), record])
+    let first = try Support.importText(merged, into: store)
+    #expect(first.new == 2 && first.duplicate == 1)
+    #expect(try store.detailRecordDeliveries(sessionId: "m-1") == 1)
+    // The platform pushing it again, on its own: that is a re-push.
+    try Support.importText(merged + "\n" + Support.batch([record]), name: "grown.log", into: store)
+    #expect(try store.detailRecordDeliveries(sessionId: "m-1") == 2)
+  }
 }

@@ -68,6 +68,7 @@ public struct StoreImporter: Sendable {
       let background = BackgroundRecordReader(reader, batchSize: batchSize)
       // However this ends, the reading thread stops before the source goes back to the caller.
       defer { background.stop() }
+      var repeats = PushRepeats()
       reading: while true {
         switch background.next() {
         case .batch(let records, let issues, let read):
@@ -76,7 +77,8 @@ public struct StoreImporter: Sendable {
           bytesRead = read
           if !records.isEmpty {
             try write(
-              records, head: head, sourceName: sourceName, bulk: bulk, sourceId: &sourceId, into: &statistics)
+              records, head: head, sourceName: sourceName, bulk: bulk, sourceId: &sourceId, repeats: &repeats,
+              into: &statistics)
           }
           progress(read)
           if shouldStop() {
@@ -198,7 +200,7 @@ public struct StoreImporter: Sendable {
 
   private func write(
     _ batch: [ReadRecord], head: [UInt8], sourceName: String, bulk: Bool, sourceId: inout Int64?,
-    into statistics: inout ImportStatistics
+    repeats: inout PushRepeats, into statistics: inout ImportStatistics
   ) throws {
     let outcome = try store.writer.write { db -> BatchOutcome in
       // Looked up in every batch's transaction: another import of the same input may have
@@ -218,6 +220,9 @@ public struct StoreImporter: Sendable {
         last = record
         let stored: Bool
         switch record.message {
+        case .callDetailRecord where repeats.isRepeat(record):
+          // The same CDR twice in one push: read, not delivered again.
+          stored = false
         case .callEvent, .callDetailRecord:
           stored = try calls.add(
             record.message,
