@@ -83,7 +83,8 @@ public struct DiagnosisEngine: Sendable {
     for item in evidence where !unique.contains(item) { unique.append(item) }
     return Finding(
       ruleId: rule.id, ruleRevision: rule.revision, title: rule.title, category: rule.category, basis: rule.basis,
-      confidence: (confidence * 100).rounded() / 100, cause: rule.cause, nextSteps: rule.nextSteps, evidence: unique,
+      confidence: (confidence * 100).rounded() / 100, cause: rule.cause, nextSteps: rule.nextSteps.filter { step in step.condition.map(evaluator.holds) ?? true }.map(\.text),
+      evidence: unique,
       references: rule.references)
   }
 

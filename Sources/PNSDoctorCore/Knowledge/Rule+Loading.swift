@@ -52,7 +52,7 @@ extension Rule {
       .map { Counterevidence(condition: $0.condition, factor: $0.weight) }
     let guardCondition = top.node("when").flatMap { Condition.load($0, path: "when", file: file, issues: issues) }
     let steps = (top.list("nextSteps") ?? []).enumerated().compactMap { index, node in
-      YAMLMapping.localized(node, path: "nextSteps[\(index)]", file: file, issues: issues)
+      loadStep(node, path: "nextSteps[\(index)]", file: file, issues: issues)
     }
     if top.node("nextSteps") != nil && steps.isEmpty {
       top.report(at: top.node("nextSteps"), key: "nextSteps", "a rule needs at least one next step")
@@ -69,6 +69,18 @@ extension Rule {
       isFallback: top.node("fallback") == nil ? false : top.boolean("fallback") ?? false,
       isDelivery: top.node("delivery") == nil ? false : top.boolean("delivery") ?? false, guardCondition: guardCondition, triggers: triggers, against: against, cause: cause, nextSteps: steps,
       references: (top.list("references") ?? []).compactMap(\.string), examples: examples, file: file)
+  }
+
+  /// A next step: `{en, zh}`, with `if: <condition>` when it applies only where that holds.
+  private static func loadStep(_ node: Node, path: String, file: String, issues: IssueCollector) -> Step? {
+    guard let mapping = YAMLMapping(node, path: path, file: file, issues: issues) else { return nil }
+    mapping.check(allowed: ["en", "zh", "if"], required: ["en", "zh"])
+    guard let english = mapping.string("en"), let chinese = mapping.string("zh") else { return nil }
+    if english.isEmpty || chinese.isEmpty {
+      issues.add(KnowledgeIssue(file: file, line: mapping.line, keyPath: path, reason: "empty text"))
+    }
+    let condition = mapping.node("if").flatMap { Condition.load($0, path: path + ".if", file: file, issues: issues) }
+    return Step(text: LocalizedText(english: english, chinese: chinese), condition: condition)
   }
 
   /// A list of `{if: <condition>, <weight>: number}` entries (triggers and counter-evidence).

@@ -30,13 +30,19 @@ public struct Rule: Sendable, Equatable {
   /// Contradicting evidence: each that holds multiplies the confidence by its factor.
   public var against: [Counterevidence]
   public var cause: LocalizedText
-  /// What to do, in order.
-  public var nextSteps: [LocalizedText]
+  /// What to do, in order; a step with a condition is given only where it holds.
+  public var nextSteps: [Step]
   /// Platform document ids the rule rests on.
   public var references: [String]
   public var examples: RuleExamples
   /// The file the rule came from, relative to the knowledge folder.
   public var file: String
+
+  /// One next step, and when it applies (`if:` in YAML): a step for 7004 is not given for 7005.
+  public struct Step: Sendable, Equatable {
+    public var text: LocalizedText
+    public var condition: Condition?
+  }
 
   public struct Trigger: Sendable, Equatable {
     public var condition: Condition

@@ -17,7 +17,10 @@ struct RuleText {
       "",
       l.pick("Next steps:", "处理建议："),
     ]
-    for (index, step) in rule.nextSteps.enumerated() { lines.append("  \(index + 1). \(step.text(in: l))") }
+    for (index, step) in rule.nextSteps.enumerated() {
+      let only = step.condition == nil ? "" : l.pick(" (only where its condition holds)", "（仅在其条件成立时给出）")
+      lines.append("  \(index + 1). \(step.text.text(in: l))\(only)")
+    }
     if !rule.references.isEmpty {
       lines += ["", l.pick("References: ", "参考：") + rule.references.joined(separator: ", ")]
     }
