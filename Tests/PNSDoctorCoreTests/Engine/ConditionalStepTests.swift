@@ -38,4 +38,26 @@ struct ConditionalStepTests {
     #expect(suspended.contains { $0.hasPrefix("For 3") } && !suspended.contains { $0.hasPrefix("For 11") })
     #expect(!noCapability.contains { $0.contains("arrears") })
   }
+
+  @Test func anEightSecondRingIsNotANoAnswerTimeoutAndALongOneIsEvidence() throws {
+    func cdr(ringing seconds: Int) -> String {
+      let end = String(format: "2024-05-13 05:25:%02d", seconds)
+      return #"{"sessionId":"n-\#(seconds)","callerNum":"+8610000000001","bindNum":"+8612000000001","fwdDstNum":"+8610100000002","callInTime":"2024-05-13 05:24:58","fwdStartTime":"2024-05-13 05:24:59","fwdAlertingTime":"2024-05-13 05:25:00","callEndTime":"\#(end)","fwdUnaswRsn":0,"ulFailReason":8101,"sipStatusCode":0,"serviceType":"004"}"#
+    }
+    func finding(_ json: String) throws -> Finding {
+      var reader = InputReader(source: InMemoryByteSource(name: "t", text: json))
+      let subject = try #require(DiagnosisSubject.subjects(from: reader.readAll().records.map(\.message)).first)
+      return try #require(
+        DiagnosisEngine(knowledge: KnowledgeFixtures.base).diagnose(subject).findings.first {
+          $0.ruleId == "callee-no-answer"
+        })
+    }
+    let short = try finding(cdr(ringing: 8))
+    let long = try finding(cdr(ringing: 45))
+    #expect(short.confidence < long.confidence)
+    #expect(short.nextSteps.first?.english.contains("rang only a few seconds") == true)
+    #expect(!long.nextSteps.contains { $0.english.contains("rang only a few seconds") })
+    // The long ring is evidence: its length, decoded.
+    #expect(long.evidence.contains { $0.field == "fwdAlertingTime→callEndTime" && $0.value == "45s" })
+  }
 }
