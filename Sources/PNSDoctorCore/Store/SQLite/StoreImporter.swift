@@ -198,59 +198,82 @@ public struct StoreImporter: Sendable {
     var span: ClosedRange<Int64>?
   }
 
+  /// A batch is one transaction, so one that SQLite refused at once as "locked" (a lock wait
+  /// it broke, which no busy timeout covers) changed nothing and is written again, a few times.
+  /// A refusal after the whole busy timeout is a store really held by another: reported.
+  private static func retryingBusy<T>(_ body: () throws -> T) throws -> T {
+    var attempt = 0
+    while true {
+      attempt += 1
+      let started = Date()
+      do {
+        return try body()
+      } catch let error as DatabaseError
+        where error.resultCode == .SQLITE_BUSY && attempt < 6 && Date().timeIntervalSince(started) < 1
+      {
+        usleep(useconds_t(100_000 * attempt))
+      }
+    }
+  }
+
   private func write(
     _ batch: [ReadRecord], head: [UInt8], sourceName: String, bulk: Bool, sourceId: inout Int64?,
     repeats: inout PushRepeats, into statistics: inout ImportStatistics
   ) throws {
-    let outcome = try store.writer.write { db -> BatchOutcome in
-      // Looked up in every batch's transaction: another import of the same input may have
-      // moved the watermark since.
-      let source = try SourceRegistry.source(head: head, name: sourceName, in: db)
-      var outcome = BatchOutcome(sourceId: source.id)
-      let codec = BundleCodec(db: db, shared: store.dictionaries, verifying: true)
-      let diagnoser = engine.map { StoreDiagnoser(engine: $0, db: db, codec: codec, deferringNeighbours: bulk) }
-      let calls = CallWriter(db: db, codec: codec, diagnoser: diagnoser)
-      let others = MessageWriter(db: db, sourceId: source.id, diagnoser: diagnoser)
-      var last: ReadRecord?
-      for record in batch {
-        guard source.isNew(offset: record.offset, ordinal: record.ordinal) else {
-          outcome.alreadyStored += 1
-          continue
+    // Written again after a refusal, the batch starts from the same place in its push.
+    let repeatsBefore = repeats
+    let outcome = try Self.retryingBusy {
+      repeats = repeatsBefore
+      return try store.writer.write { db -> BatchOutcome in
+        // Looked up in every batch's transaction: another import of the same input may have
+        // moved the watermark since.
+        let source = try SourceRegistry.source(head: head, name: sourceName, in: db)
+        var outcome = BatchOutcome(sourceId: source.id)
+        let codec = BundleCodec(db: db, shared: store.dictionaries, verifying: true)
+        let diagnoser = engine.map { StoreDiagnoser(engine: $0, db: db, codec: codec, deferringNeighbours: bulk) }
+        let calls = CallWriter(db: db, codec: codec, diagnoser: diagnoser)
+        let others = MessageWriter(db: db, sourceId: source.id, diagnoser: diagnoser)
+        var last: ReadRecord?
+        for record in batch {
+          guard source.isNew(offset: record.offset, ordinal: record.ordinal) else {
+            outcome.alreadyStored += 1
+            continue
+          }
+          last = record
+          let stored: Bool
+          switch record.message {
+          case .callDetailRecord where repeats.isRepeat(record):
+            // The same CDR twice in one push: read, not delivered again.
+            stored = false
+          case .callEvent, .callDetailRecord:
+            stored = try calls.add(
+              record.message,
+              stored: StoredMessage(
+                kind: record.message.kind, json: record.compactJSON, deliveries: 1,
+                sourceId: source.id, line: record.location.line))
+          case .sms, .apiResponse:
+            stored = try others.store(record)
+          }
+          if stored { outcome.new += 1 } else { outcome.duplicate += 1 }
         }
-        last = record
-        let stored: Bool
-        switch record.message {
-        case .callDetailRecord where repeats.isRepeat(record):
-          // The same CDR twice in one push: read, not delivered again.
-          stored = false
-        case .callEvent, .callDetailRecord:
-          stored = try calls.add(
-            record.message,
-            stored: StoredMessage(
-              kind: record.message.kind, json: record.compactJSON, deliveries: 1,
-              sourceId: source.id, line: record.location.line))
-        case .sms, .apiResponse:
-          stored = try others.store(record)
+        try others.finish()
+        let written = try calls.finish()
+        outcome.calls = written.callsWritten
+        outcome.span = written.span
+        // Calls whose diagnosis looked at their neighbours, near the calls just written, are
+        // marked for diagnosis: at the end of this input, or by the next command that opens the
+        // store if this import does not get there. (A bulk load, without the time index, does
+        // this once at its end.)
+        if !bulk, let engine, let span = written.span, engine.knowledge.neighbourWindow > 0 {
+          try Self.markNeighbourDiagnoses(
+            around: span, window: Int64(engine.knowledge.neighbourWindow * 1000), in: db)
         }
-        if stored { outcome.new += 1 } else { outcome.duplicate += 1 }
+        if let last {
+          try SourceRegistry.advance(
+            source.id, offset: last.offset, ordinal: last.ordinal, records: outcome.new + outcome.duplicate, in: db)
+        }
+        return outcome
       }
-      try others.finish()
-      let written = try calls.finish()
-      outcome.calls = written.callsWritten
-      outcome.span = written.span
-      // Calls whose diagnosis looked at their neighbours, near the calls just written, are
-      // marked for diagnosis: at the end of this input, or by the next command that opens the
-      // store if this import does not get there. (A bulk load, without the time index, does
-      // this once at its end.)
-      if !bulk, let engine, let span = written.span, engine.knowledge.neighbourWindow > 0 {
-        try Self.markNeighbourDiagnoses(
-          around: span, window: Int64(engine.knowledge.neighbourWindow * 1000), in: db)
-      }
-      if let last {
-        try SourceRegistry.advance(
-          source.id, offset: last.offset, ordinal: last.ordinal, records: outcome.new + outcome.duplicate, in: db)
-      }
-      return outcome
     }
     if let span = outcome.span {
       statistics.callSpan =
