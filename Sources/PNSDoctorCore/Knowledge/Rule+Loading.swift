@@ -73,14 +73,11 @@ extension Rule {
 
   /// A next step: `{en, zh}`, with `if: <condition>` when it applies only where that holds.
   private static func loadStep(_ node: Node, path: String, file: String, issues: IssueCollector) -> Step? {
-    guard let mapping = YAMLMapping(node, path: path, file: file, issues: issues) else { return nil }
-    mapping.check(allowed: ["en", "zh", "if"], required: ["en", "zh"])
-    guard let english = mapping.string("en"), let chinese = mapping.string("zh") else { return nil }
-    if english.isEmpty || chinese.isEmpty {
-      issues.add(KnowledgeIssue(file: file, line: mapping.line, keyPath: path, reason: "empty text"))
-    }
+    guard let mapping = YAMLMapping(node, path: path, file: file, issues: issues),
+      let text = mapping.localizedText(allowing: ["if"])
+    else { return nil }
     let condition = mapping.node("if").flatMap { Condition.load($0, path: path + ".if", file: file, issues: issues) }
-    return Step(text: LocalizedText(english: english, chinese: chinese), condition: condition)
+    return Step(text: text, condition: condition)
   }
 
   /// A list of `{if: <condition>, <weight>: number}` entries (triggers and counter-evidence).

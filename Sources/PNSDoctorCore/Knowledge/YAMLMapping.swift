@@ -128,11 +128,16 @@ struct YAMLMapping {
   }
 
   static func localized(_ node: Node, path: String, file: String, issues: IssueCollector) -> LocalizedText? {
-    guard let mapping = YAMLMapping(node, path: path, file: file, issues: issues) else { return nil }
-    mapping.check(allowed: ["en", "zh"], required: ["en", "zh"])
-    guard let english = mapping.string("en"), let chinese = mapping.string("zh") else { return nil }
+    YAMLMapping(node, path: path, file: file, issues: issues)?.localizedText()
+  }
+
+  /// This mapping as `{en: ..., zh: ...}`, both required, with `extraKeys` allowed beside them
+  /// (a next step's `if`).
+  func localizedText(allowing extraKeys: [String] = []) -> LocalizedText? {
+    check(allowed: ["en", "zh"] + extraKeys, required: ["en", "zh"])
+    guard let english = string("en"), let chinese = string("zh") else { return nil }
     if english.isEmpty || chinese.isEmpty {
-      issues.add(KnowledgeIssue(file: file, line: mapping.line, keyPath: path, reason: "empty text"))
+      issues.add(KnowledgeIssue(file: file, line: line, keyPath: path, reason: "empty text"))
     }
     return LocalizedText(english: english, chinese: chinese)
   }
