@@ -1,15 +1,7 @@
 /// Checks a whole knowledge base beyond what loading checks: every rule carries triggering and
-/// non-triggering examples with distinct names, codes named by rules exist in their tables, and
-/// every non-zero code of every table is reached by some rule.
+/// non-triggering examples with distinct names, and codes named by rules exist in their tables.
+/// Whether the rules explain every code is `KnowledgeCoverage`'s to say: it runs the engine.
 public enum KnowledgeLinter {
-  /// Coverage of one table by the rules.
-  public struct Coverage: Sendable, Equatable {
-    public var table: String
-    public var codes: Int
-    public var reached: Int
-    public var unreached: [Int]
-  }
-
   /// Every problem of the base as a whole; errors fail `rules lint`, warnings do not.
   public static func lint(_ knowledge: KnowledgeBase) -> [KnowledgeIssue] {
     var issues: [KnowledgeIssue] = []
@@ -52,60 +44,7 @@ public enum KnowledgeLinter {
         }
       }
     }
-    for coverage in coverage(of: knowledge) where !coverage.unreached.isEmpty {
-      let list = coverage.unreached.prefix(30).map(String.init).joined(separator: ", ")
-      issues.append(
-        KnowledgeIssue(
-          file: "codes/\(coverage.table).yaml",
-          reason:
-            "\(coverage.unreached.count) code(s) reached by no rule: \(list)\(coverage.unreached.count > 30 ? ", …" : "")",
-          hint: "add them to a rule's `code: {in: ...}`, or give them a category a generic rule covers"))
-    }
     return issues
-  }
-
-  /// How many non-zero codes of each table some rule reaches (ranges count as one code each,
-  /// keyed by their lower bound).
-  public static func coverage(of knowledge: KnowledgeBase) -> [Coverage] {
-    var matchers: [CodeField: [CodeMatch]] = [:]
-    // A code is reached when a trigger of some rule can fire on it: codes under `not`, in
-    // counter-evidence or about neighbouring calls do not count.
-    for rule in knowledge.rules {
-      for trigger in rule.triggers {
-        trigger.condition.visitCodes(includingIndirect: false) { field, match in
-          matchers[field, default: []].append(match)
-        }
-      }
-    }
-    return knowledge.tables.map { table in
-      let fields = table.fields.compactMap(CodeField.init(rawValue:))
-      let matches = fields.flatMap { matchers[$0] ?? [] }
-      var unreached: [Int] = []
-      var total = 0
-      for entry in table.entries.values where entry.code != 0 {
-        total += 1
-        let reached = matches.contains { match in
-          switch match {
-          case .codes(let codes): return codes.contains(entry.code)
-          case .range(let range): return range.contains(entry.code)
-          case .category(let category): return category == entry.category
-          }
-        }
-        if !reached { unreached.append(entry.code) }
-      }
-      for range in table.ranges {
-        total += 1
-        let reached = matches.contains { match in
-          switch match {
-          case .codes: return false
-          case .range(let covered): return covered.overlaps(range.codes)
-          case .category(let category): return category == range.entry.category
-          }
-        }
-        if !reached { unreached.append(range.codes.lowerBound) }
-      }
-      return Coverage(table: table.id, codes: total, reached: total - unreached.count, unreached: unreached.sorted())
-    }
   }
 
   private static func namedCodes(in rule: Rule) -> [CodeField: Set<Int>] {

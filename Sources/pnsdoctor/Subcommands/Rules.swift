@@ -59,14 +59,18 @@ extension PNSDoctorCommand {
 
       func run() throws {
         let (base, loadIssues) = knowledge.loadWithIssues()
-        let issues = loadIssues + KnowledgeLinter.lint(base)
+        let coverage = KnowledgeCoverage(knowledge: base).tables()
+        let issues = loadIssues + KnowledgeLinter.lint(base) + KnowledgeCoverage.issues(coverage)
         for issue in issues { try StandardOutput.print(TerminalSanitizer.sanitize(issue.description, limit: 2000)) }
         let language = display.language
-        for table in KnowledgeLinter.coverage(of: base) {
+        for table in coverage {
+          let generic = table.onlyByFallback.count
           try StandardOutput.print(
             language.pick(
-              "coverage \(table.table): \(table.reached)/\(table.codes) non-zero codes reached by a rule",
-              "覆盖 \(table.table)：\(table.reached)/\(table.codes) 个非零码有规则覆盖"))
+              "coverage \(table.table): \(table.explained)/\(table.codes) non-zero codes explained by a finding"
+                + (generic > 0 ? " (\(generic) only by a generic rule)" : ""),
+              "覆盖 \(table.table)：\(table.explained)/\(table.codes) 个非零码有诊断结论解释"
+                + (generic > 0 ? "（其中 \(generic) 个仅由通用规则解释）" : "")))
         }
         let examples = base.rules.reduce(0) { $0 + $1.examples.triggering.count + $1.examples.nonTriggering.count }
         let errors = issues.filter { $0.severity == .error }.count
