@@ -16,7 +16,8 @@ public struct SMSNotification: Sendable, Equatable {
   public var subscriptionId: String?
   /// Message text, only when the "carry SMS content" feature is enabled.
   public var content: String?
-  /// `extInfo.extParas`, in order (keys seen: `splitNum`, `direction`).
+  /// `extInfo.extParas`, in order. Documented keys: `splitNum`, how many messages were actually
+  /// sent after splitting, and `direction`, the message's direction.
   public var extensionParameters: [(key: String, value: String)]
   /// Delivery result: 0 success; see the SMS result table for the rest.
   public var sendResult: Int?
