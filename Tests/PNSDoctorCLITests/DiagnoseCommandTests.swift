@@ -37,6 +37,22 @@ struct DiagnoseCommandTests {
     #expect((body["errors"] as? [Any])?.isEmpty == true)
   }
 
+  @Test func aBlockSMSAwaitingTheCustomersAnswerIsPendingNotUnknownNorFailed() throws {
+    let block =
+      #"{"appKey":"****","smsEvent":{"smsIdentifier":"blk-1","notificationMode":"Block","calling":"+8610000000021","virtualNumber":"+8612000000001","event":"TextSMS","timeStamp":"2024-05-13T05:24:57.123Z","sendResult":0}}"#
+    let store = CommandRunner.temporaryFolder().appendingPathComponent("s.sqlite").path
+    let text = try CommandRunner.run(["diagnose", "-", "--lang", "en", "--store", store], input: Data(block.utf8))
+    #expect(text.status == 0, "\(text.errors)")
+    #expect(text.output.contains("verdict: pending"), "\(text.output)")
+    #expect(text.output.contains("Waiting for your server's answer"))
+    #expect(!text.output.contains("No rule explains this yet"))
+    let chinese = try CommandRunner.run(["diagnose", "-", "--lang", "zh", "--store", store], input: Data(block.utf8))
+    #expect(chinese.output.contains("待应答") && chinese.output.contains("等待客户服务器"))
+    let json = try CommandRunner.run(["diagnose", "--format", "json", "--store", store], input: Data(block.utf8))
+    let first = try #require((try self.json(json.output)["results"] as? [[String: Any]])?.first)
+    #expect(first["verdict"] as? String == "pending")
+  }
+
   @Test func textIsChineseInAChineseLocaleAndMasksNumbers() throws {
     let result = try CommandRunner.run(
       ["diagnose", "-", "--store", CommandRunner.temporaryFolder().appendingPathComponent("s.sqlite").path],

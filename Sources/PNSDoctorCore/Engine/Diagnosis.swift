@@ -14,6 +14,9 @@ public struct Diagnosis: Sendable, Equatable {
 /// Whether the call or message worked.
 public enum Verdict: String, Sendable, Codable {
   case ok, failed, unknown
+  /// A Block-mode SMS notification: the platform waits for the customer's server to say
+  /// whether to forward it, so nothing has failed (or worked) yet.
+  case pending
 }
 
 /// One likely cause.

@@ -100,7 +100,7 @@ public struct DiagnosisEngine: Sendable {
     case .sms(let sms):
       guard let result = sms.sendResult else { return .unknown }
       // A Block notification asks the customer's server to decide; its result comes later.
-      if sms.mode == .block && result == 0 { return .unknown }
+      if sms.mode == .block && result == 0 { return .pending }
       return result == 0 ? .ok : .failed
     case .api(let response):
       return response.isSuccess ? .ok : .failed

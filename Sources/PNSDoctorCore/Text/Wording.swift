@@ -15,6 +15,7 @@ public enum Wording {
     case .ok: return language.pick("ok", "正常")
     case .failed: return language.pick("failed", "失败")
     case .unknown: return language.pick("unknown", "未知")
+    case .pending: return language.pick("pending", "待应答")
     }
   }
 
@@ -25,9 +26,15 @@ public enum Wording {
 
   /// What a diagnosis without findings says, by its verdict.
   public static func noFindings(_ verdict: Verdict, in language: Language) -> String {
-    verdict == .ok
-      ? language.pick("No problem found.", "未发现问题。")
-      : language.pick(
+    switch verdict {
+    case .ok: return language.pick("No problem found.", "未发现问题。")
+    case .pending:
+      return language.pick(
+        "Waiting for your server's answer to this Block notification: it decides whether the message is forwarded; the result comes in a later notification.",
+        "等待客户服务器对该 Block 通知的应答：由其决定是否转发短信，结果见后续通知。")
+    case .failed, .unknown:
+      return language.pick(
         "No rule explains this yet; check its codes with `pnsdoctor codes`.", "暂无规则能解释，请用 `pnsdoctor codes` 查询原因码。")
+    }
   }
 }

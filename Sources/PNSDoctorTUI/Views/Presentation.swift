@@ -34,6 +34,7 @@ enum Presentation {
     case .ok: role = .success
     case .failed: role = .failure
     case .unknown: role = .warning
+    case .pending: role = .muted
     }
     return (Wording.verdict(verdict, in: language), role)
   }

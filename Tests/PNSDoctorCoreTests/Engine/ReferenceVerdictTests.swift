@@ -46,6 +46,8 @@ struct ReferenceVerdictTests {
     #expect(notify.verdict == .failed)
     #expect(notify.findings.first?.evidence.contains { $0.field == "sendResult" && $0.value == "2" } == true)
     let block = try #require(try diagnose("sms-block-official.http").first)
-    #expect(block.verdict == .unknown)
+    // A Block notification waits for the customer's answer: neither failed nor unknown.
+    #expect(block.verdict == .pending)
+    #expect(block.findings.isEmpty)
   }
 }

@@ -157,4 +157,36 @@ struct StoreMigrationTests {
     #expect(call.events.count == 1)
     #expect(try store.counts() == StoreCounts(calls: 1, failedCalls: 1, smsNotifications: 0))
   }
+
+  /// A Block-mode SMS a v4 store diagnosed as `unknown`, before `pending` existed, is pending
+  /// once the store is opened by this code and its diagnoses brought up to date.
+  @Test func aBlockSMSStoredAsUnknownIsDiagnosedAgainAsPending() throws {
+    let path = Support.temporaryStorePath()
+    let block =
+      #"{"appKey":"****","smsEvent":{"smsIdentifier":"blk-1","notificationMode":"Block","calling":"+8610000000021","virtualNumber":"+8612000000001","event":"TextSMS","timeStamp":"2024-05-13T05:24:57.123Z","sendResult":0}}"#
+    let engine = DiagnosisEngine(knowledge: KnowledgeFixtures.base)
+    func verdict() throws -> String? {
+      let queue = try DatabaseQueue(path: path)
+      defer { try? queue.close() }
+      return try queue.read { db in try String.fetchOne(db, sql: "SELECT verdict FROM sms") }
+    }
+    do {
+      let store = try CallStore.open(path: path)
+      try Support.importText(block, into: store)
+      _ = try store.updateDiagnoses(engine: engine)
+    }
+    #expect(try verdict() == "pending")
+    // Back to what the v4 code left: the old verdict, diagnosed, and no v5 migration.
+    let queue = try DatabaseQueue(path: path)
+    try queue.write { db in
+      try db.execute(sql: "UPDATE sms SET verdict = 'unknown', diagnosis_state = 1")
+      try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v5-pending-sms-verdict'")
+    }
+    try queue.close()
+    #expect(try verdict() == "unknown")
+    let reopened = try CallStore.open(path: path)
+    let update = try reopened.updateDiagnoses(engine: engine)
+    #expect(update.smsDiagnosed == 1)
+    #expect(try verdict() == "pending")
+  }
 }

@@ -355,6 +355,12 @@ enum StoreMigrations {
           WHERE id = 1
           """)
     }
+    migrator.registerMigration("v5-pending-sms-verdict") { db in
+      // Block-mode SMS awaiting the customer's answer were `unknown` before `pending` existed:
+      // diagnose them again rather than show the old verdict.
+      try db.execute(
+        sql: "UPDATE sms SET diagnosis_state = \(DiagnosisState.pending.rawValue) WHERE verdict = '\(Verdict.unknown.rawValue)'")
+    }
     return migrator
   }
 }
