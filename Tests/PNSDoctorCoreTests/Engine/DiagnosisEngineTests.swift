@@ -162,7 +162,7 @@ struct DiagnosisEngineTests {
     sms.sendResult = 0
     #expect(DiagnosisEngine.verdict(of: .sms(sms)) == .ok)
     sms.mode = .block
-    #expect(DiagnosisEngine.verdict(of: .sms(sms)) == .unknown)
+    #expect(DiagnosisEngine.verdict(of: .sms(sms)) == .pending)
     sms.sendResult = 13
     #expect(DiagnosisEngine.verdict(of: .sms(sms)) == .failed)
     #expect(DiagnosisEngine.verdict(of: .api(APIResponse(resultCode: "0"))) == .ok)
