@@ -1,5 +1,6 @@
 /// Reads the messages of one input, whatever its form: raw push bodies, JSON arrays, JSON Lines,
-/// HTTP request dumps, log lines with JSON after a prefix, and Python dict reprs.
+/// HTTP request dumps, log lines with JSON after a prefix, Python dict reprs, and PHP arrays
+/// (literals, `var_export` and `print_r` output).
 ///
 /// The one reader behind `pnsdoctor import` and paste-to-diagnose. It is pull-based:
 ///

@@ -2,7 +2,8 @@
 ///
 /// A stored push can be a bare JSON document, JSON Lines, a pretty-printed file, an HTTP request
 /// dump or a log line with a prefix. Rather than guess the form, the scanner looks for the bytes
-/// that can open a record (`{` followed by a key or `}`, or `[` followed by `{` or `[`) and parses
+/// that can open a record (`{` followed by a key or `}`, `[` followed by `{`, `[` or a PHP
+/// `'key' =>`, or a PHP `array(`, `Array` or `stdClass Object` at the start of a word) and parses
 /// from there; everything between records (request lines, headers, log prefixes) is skipped.
 ///
 /// It reads in chunks and drops what it has finished with, so memory stays bounded by the
@@ -75,6 +76,12 @@ struct MessageScanner<Source: ByteSource> {
         while index < bytes.count {
           let byte = bytes[index]
           if byte == UInt8(ascii: "{") || byte == UInt8(ascii: "[") { return index + bufferStart }
+          // `array(`, `Array` (print_r) and `stdClass Object`, at the start of a word.
+          if byte | 0x20 == UInt8(ascii: "a") || byte == UInt8(ascii: "s"),
+            index == 0 || !PHPText.isIdentifierByte(bytes[index - 1])
+          {
+            return index + bufferStart
+          }
           index += 1
         }
         return nil
@@ -86,16 +93,40 @@ struct MessageScanner<Source: ByteSource> {
         try readMore(minimum: 1, keepingFrom: max(bufferStart, position - 256))
         continue
       }
-      guard let follower = try firstNonWhitespace(after: candidate) else { return nil }
       let opener = buffer[candidate - bufferStart]
-      let plausible =
-        opener == UInt8(ascii: "{")
-        ? follower == UInt8(ascii: "\"") || follower == UInt8(ascii: "'") || follower == UInt8(ascii: "}")
-        : follower == UInt8(ascii: "{") || follower == UInt8(ascii: "[")
+      let plausible: Bool
+      if opener == UInt8(ascii: "{") || opener == UInt8(ascii: "[") {
+        guard let follower = try firstNonWhitespace(after: candidate) else { return nil }
+        if opener == UInt8(ascii: "{") {
+          plausible = follower == UInt8(ascii: "\"") || follower == UInt8(ascii: "'") || follower == UInt8(ascii: "}")
+        } else {
+          let json = follower == UInt8(ascii: "{") || follower == UInt8(ascii: "[")
+          if json {
+            plausible = true
+          } else {
+            plausible = try phpOpener(at: candidate, PHPText.opensShortArray)
+          }
+        }
+      } else {
+        plausible = try phpOpener(at: candidate, PHPText.opensArray)
+      }
       if plausible && isAcceptable(candidate) {
         return candidate
       }
       position = candidate + 1
+    }
+  }
+
+  /// Whether `test` finds a PHP array opening at `candidate`, reading more input while it
+  /// cannot tell.
+  private mutating func phpOpener(
+    at candidate: Int, _ test: (UnsafeBufferPointer<UInt8>, Int) -> Bool?
+  ) throws(ReadIssue) -> Bool {
+    while true {
+      let answer = buffer.withUnsafeBufferPointer { test($0, candidate - bufferStart) }
+      if let answer { return answer }
+      if atEnd { return false }
+      try readMore(minimum: 1, keepingFrom: candidate)
     }
   }
 
@@ -147,7 +178,8 @@ struct MessageScanner<Source: ByteSource> {
   }
 
   /// Whether the candidate looks like the start of a record rather than a value nested in a
-  /// broken one: not after `"key":`, `,`, `[` or `{` on its line, and not indented on its own.
+  /// broken one: not after `"key":`, `,`, `[`, `{`, `(` or `=>` on its line, and not indented on
+  /// its own.
   private func startsNewRecord(_ candidate: Int) -> Bool {
     var index = candidate - bufferStart - 1
     var sawIndent = false
@@ -159,7 +191,10 @@ struct MessageScanner<Source: ByteSource> {
         index -= 1
         continue
       }
-      if byte == UInt8(ascii: ",") || byte == UInt8(ascii: "[") || byte == UInt8(ascii: "{") {
+      // After `,`, `[`, `{`, or PHP's `(` and `=>`: a value nested in the broken record.
+      if byte == UInt8(ascii: ",") || byte == UInt8(ascii: "[") || byte == UInt8(ascii: "{")
+        || byte == UInt8(ascii: "(") || byte == UInt8(ascii: ">")
+      {
         return false
       }
       if byte == UInt8(ascii: ":") {
@@ -185,11 +220,7 @@ struct MessageScanner<Source: ByteSource> {
       let outcome: Result<(value: JSONValue, length: Int), JSONParseError> = buffer.withUnsafeBufferPointer {
         bytes in
         let slice = UnsafeBufferPointer(rebasing: bytes[start..<start + length])
-        do throws(JSONParseError) {
-          return .success(try LenientJSONParser.parseValue(in: slice))
-        } catch {
-          return .failure(error)
-        }
+        return Self.parseRecord(in: slice)
       }
       switch outcome {
       case .success(let parsed):
@@ -226,6 +257,40 @@ struct MessageScanner<Source: ByteSource> {
         return .issue(ReadIssue(reason: .malformed(error.failure, problem: problem), at: location))
       }
     }
+  }
+
+  /// Parses the record at the start of `slice`: JSON (or a Python repr) from `{`, a PHP array
+  /// from a word (`array(`, `print_r`'s `Array`), and from `[` JSON first, then PHP when JSON
+  /// fails (`[['sessionId' => …]]` starts like JSON). A PHP failure is reported when the text
+  /// was PHP (JSON stopped at a `=>`), JSON's otherwise.
+  private static func parseRecord(
+    in slice: UnsafeBufferPointer<UInt8>
+  ) -> Result<(value: JSONValue, length: Int), JSONParseError> {
+    func php() -> Result<(value: JSONValue, length: Int), JSONParseError> {
+      do throws(JSONParseError) {
+        return .success(try PHPArrayParser.parseValue(in: slice))
+      } catch {
+        return .failure(error)
+      }
+    }
+    let opener = slice.first
+    guard opener == UInt8(ascii: "{") || opener == UInt8(ascii: "[") else { return php() }
+    let json: Result<(value: JSONValue, length: Int), JSONParseError>
+    do throws(JSONParseError) {
+      json = .success(try LenientJSONParser.parseValue(in: slice))
+    } catch {
+      json = .failure(error)
+    }
+    guard opener == UInt8(ascii: "["), case .failure(let jsonError) = json else { return json }
+    let stoppedAtArrow =
+      jsonError.offset + 1 < slice.count && slice[jsonError.offset] == UInt8(ascii: "=")
+      && slice[jsonError.offset + 1] == UInt8(ascii: ">")
+    let stoppedAtMarker =
+      jsonError.offset < slice.count && (slice[jsonError.offset] == UInt8(ascii: "/") || slice[jsonError.offset] == UInt8(ascii: "#"))
+    guard stoppedAtArrow || stoppedAtMarker || PHPText.opensShortArray(slice, at: 0) == true else { return json }
+    let phpOutcome = php()
+    if case .success = phpOutcome { return phpOutcome }
+    return stoppedAtArrow || PHPText.opensShortArray(slice, at: 0) == true ? phpOutcome : json
   }
 
   /// Where to look for the next record after one broke at `problemOffset`.
