@@ -76,9 +76,12 @@ struct MessageScanner<Source: ByteSource> {
         while index < bytes.count {
           let byte = bytes[index]
           if byte == UInt8(ascii: "{") || byte == UInt8(ascii: "[") { return index + bufferStart }
-          // `array(`, `Array` (print_r) and `stdClass Object`, at the start of a word.
+          // `array(`, `Array` (print_r) and `stdClass Object`, at the start of a word. The
+          // second letter is looked at here so that ordinary words in log prefixes cost no call.
           if byte | 0x20 == UInt8(ascii: "a") || byte == UInt8(ascii: "s"),
-            index == 0 || !PHPText.isIdentifierByte(bytes[index - 1])
+            index == 0 || !PHPText.isIdentifierByte(bytes[index - 1]),
+            index + 1 == bytes.count
+              || bytes[index + 1] | 0x20 == (byte == UInt8(ascii: "s") ? UInt8(ascii: "t") : UInt8(ascii: "r"))
           {
             return index + bufferStart
           }
@@ -100,8 +103,7 @@ struct MessageScanner<Source: ByteSource> {
         if opener == UInt8(ascii: "{") {
           plausible = follower == UInt8(ascii: "\"") || follower == UInt8(ascii: "'") || follower == UInt8(ascii: "}")
         } else {
-          let json = follower == UInt8(ascii: "{") || follower == UInt8(ascii: "[")
-          if json {
+          if follower == UInt8(ascii: "{") || follower == UInt8(ascii: "[") {
             plausible = true
           } else {
             plausible = try phpOpener(at: candidate, PHPText.opensShortArray)
@@ -287,10 +289,11 @@ struct MessageScanner<Source: ByteSource> {
       && slice[jsonError.offset + 1] == UInt8(ascii: ">")
     let stoppedAtMarker =
       jsonError.offset < slice.count && (slice[jsonError.offset] == UInt8(ascii: "/") || slice[jsonError.offset] == UInt8(ascii: "#"))
-    guard stoppedAtArrow || stoppedAtMarker || PHPText.opensShortArray(slice, at: 0) == true else { return json }
+    let looksLikePHP = stoppedAtArrow || PHPText.opensShortArray(slice, at: 0) == true
+    guard looksLikePHP || stoppedAtMarker else { return json }
     let phpOutcome = php()
     if case .success = phpOutcome { return phpOutcome }
-    return stoppedAtArrow || PHPText.opensShortArray(slice, at: 0) == true ? phpOutcome : json
+    return looksLikePHP ? phpOutcome : json
   }
 
   /// Where to look for the next record after one broke at `problemOffset`.
