@@ -23,7 +23,10 @@ public struct InputReader<Source: ByteSource> {
   }
 
   private var scanner: MessageScanner<Source>
+  /// Items read but not yet returned, from `nextPending` on (an index, not `removeFirst`, which
+  /// would make a record of many items cost their square).
   private var pending: [Item] = []
+  private var nextPending = 0
   private var sniffed = false
   private var finished = false
   private var sawAnything = false
@@ -41,6 +44,10 @@ public struct InputReader<Source: ByteSource> {
 
   /// The input's name.
   public var sourceName: String { scanner.source.name }
+
+  /// Bytes examined to locate rejected elements so far: work that must grow linearly with
+  /// the input, whatever it holds.
+  var locatingWork: Int { scanner.bytesExaminedLocating }
 
   /// Bytes consumed so far, for progress reports.
   public var bytesRead: Int { scanner.bytesRead }
@@ -60,7 +67,7 @@ public struct InputReader<Source: ByteSource> {
   ///   its content is returned as an `.issue` item instead.
   public mutating func next() throws(ReadIssue) -> Item? {
     if !sniffed { try sniff() }
-    while pending.isEmpty {
+    while nextPending == pending.count {
       if finished { return nil }
       guard let item = try scanner.next() else {
         finished = true
@@ -73,23 +80,47 @@ public struct InputReader<Source: ByteSource> {
       switch item {
       case .issue(let issue):
         pending.append(.issue(issue))
-      case .value(let value, let location, let offset):
-        for result in MessageClassifier.classify(value) {
-          switch result {
-          case .success(let classified):
-            pending.append(
-              .record(
-                ReadRecord(
-                  message: classified.message, raw: classified.raw,
-                  compactJSON: classified.raw.compactJSONBytes, location: location,
-                  offset: offset, ordinal: classified.ordinal)))
-          case .failure(let reason):
-            pending.append(.issue(ReadIssue(reason: reason, at: location)))
-          }
-        }
+      case .value(let value, let location, let offset, let length):
+        queue(MessageClassifier.classify(value, problemLimit: ReadIssue.describedPerRecord),
+          from: location, offset: offset, length: length)
       }
     }
-    return pending.isEmpty ? nil : pending.removeFirst()
+    guard nextPending < pending.count else { return nil }
+    defer {
+      nextPending += 1
+      if nextPending == pending.count {
+        // A big batch's room is given back; a small one's is reused for the next record.
+        pending.removeAll(keepingCapacity: pending.count <= 1024)
+        nextPending = 0
+      }
+    }
+    return pending[nextPending]
+  }
+
+  /// Queues what one top-level value held: its messages, and its rejections each located at
+  /// the element it concerns, the uncounted rest as one summary at the value's start.
+  private mutating func queue(
+    _ classification: MessageClassifier.Classification, from location: SourceLocation, offset: Int, length: Int
+  ) {
+    var failedSteps: [[ElementStep]] = []
+    for case .failure(let failure) in classification.results { failedSteps.append(failure.steps) }
+    var failureLocations = scanner.locations(of: failedSteps, inRecordAt: offset, length: length)[...]
+    for result in classification.results {
+      switch result {
+      case .success(let classified):
+        pending.append(
+          .record(
+            ReadRecord(
+              message: classified.message, raw: classified.raw,
+              compactJSON: classified.raw.compactJSONBytes, location: location,
+              offset: offset, ordinal: classified.ordinal)))
+      case .failure(let failure):
+        pending.append(.issue(ReadIssue(reason: failure.reason, at: failureLocations.popFirst() ?? location)))
+      }
+    }
+    if classification.unreportedProblems > 0 {
+      pending.append(.issue(ReadIssue(reason: .furtherProblems(count: classification.unreportedProblems), at: location)))
+    }
   }
 
   /// Reads the whole input: every message, and every problem, in order. An I/O failure of the

@@ -143,6 +143,9 @@ public struct LenientJSONParser {
     let words: [(String, JSONValue)] = [
       ("true", .bool(true)), ("false", .bool(false)), ("null", .null),
       ("True", .bool(true)), ("False", .bool(false)), ("None", .null),
+      // Python prints a missing float as `nan` (its json module as `NaN`): read as absent. An
+      // infinity is kept as text, which any numeric field then rejects by name.
+      ("nan", .null), ("NaN", .null), ("inf", .string("inf")), ("Infinity", .string("Infinity")),
     ]
     for (word, value) in words where matches(word) {
       index += word.utf8.count
@@ -170,6 +173,10 @@ public struct LenientJSONParser {
   private mutating func number() throws(JSONParseError) -> JSONValue {
     let start = index
     if bytes[index] == UInt8(ascii: "-") { index += 1 }
+    for word in ["inf", "Infinity"] where matches(word) {
+      index += word.utf8.count
+      return .string("-" + word)
+    }
     let integerDigits = digitRun()
     var valid = integerDigits > 0
     if index < bytes.count, bytes[index] == UInt8(ascii: ".") {

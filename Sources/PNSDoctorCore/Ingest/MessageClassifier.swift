@@ -21,13 +21,60 @@ enum MessageClassifier {
   /// Keys a `statusInfo` carries.
   private static let statusKeys: Set<String> = ["timestamp", "caller", "called", "stateCode", "stateDesc"]
 
+  /// A rejected part of a top-level value: why, and the steps to the element it concerns (empty
+  /// for the value itself), so that it can be located in the text.
+  struct Failure: Error {
+    var reason: ReadIssue.Reason
+    var steps: [ElementStep]
+  }
+
+  /// Everything one top-level value holds, in order, with at most `problemLimit` rejections
+  /// described; the rest are only counted.
+  struct Classification {
+    var results: [Result<Classified, Failure>] = []
+    /// Rejections beyond the limit: counted, not described (a batch of a million bad elements
+    /// must cost a counter, not a million messages).
+    var unreportedProblems = 0
+    fileprivate var ordinal = 0
+    fileprivate let problemLimit: Int
+    fileprivate var reportedProblems = 0
+
+    fileprivate init(problemLimit: Int) {
+      self.problemLimit = problemLimit
+    }
+
+    /// Adds a message, or a rejection (its reason built only while under the limit).
+    fileprivate mutating func emit(
+      _ outcome: @autoclosure () -> Result<Message, ReadIssue.Reason>, raw: @autoclosure () -> JSONValue,
+      steps: [ElementStep]
+    ) {
+      defer { ordinal += 1 }
+      if reportedProblems >= problemLimit {
+        // Past the limit only the count matters, but a good message is still kept whole.
+        guard case .success(let message) = outcome() else {
+          unreportedProblems += 1
+          return
+        }
+        results.append(.success(Classified(message: message, raw: raw(), ordinal: ordinal)))
+        return
+      }
+      switch outcome() {
+      case .success(let message):
+        results.append(.success(Classified(message: message, raw: raw(), ordinal: ordinal)))
+      case .failure(let reason):
+        reportedProblems += 1
+        results.append(.failure(Failure(reason: reason, steps: steps)))
+      }
+    }
+  }
+
   /// Classifies one top-level value.
-  /// - Returns: one result per message or per rejected part, in order.
-  static func classify(_ value: JSONValue) -> [Result<Classified, ReadIssue.Reason>] {
-    var results: [Result<Classified, ReadIssue.Reason>] = []
-    var ordinal = 0
-    classify(value, path: "", into: &results, ordinal: &ordinal)
-    return results
+  /// - Returns: one result per message or per rejected part, in order, the rejections past
+  ///   `problemLimit` only counted.
+  static func classify(_ value: JSONValue, problemLimit: Int = .max) -> Classification {
+    var classification = Classification(problemLimit: problemLimit)
+    classify(value, path: "", steps: [], into: &classification)
+    return classification
   }
 
   /// Reads a value whose kind is already known (a message the store kept, with its kind): one
@@ -53,69 +100,71 @@ enum MessageClassifier {
   }
 
   private static func classify(
-    _ value: JSONValue, path: String,
-    into results: inout [Result<Classified, ReadIssue.Reason>], ordinal: inout Int
+    _ value: JSONValue, path: String, steps: [ElementStep], into classification: inout Classification
   ) {
     switch value {
     case .array(let elements):
+      if elements.isEmpty {
+        classification.emit(.failure(.emptyArray), raw: value, steps: steps)
+      }
       for (index, element) in elements.enumerated() {
-        classify(element, path: "\(path)[\(index)]", into: &results, ordinal: &ordinal)
+        classify(element, path: "\(path)[\(index)]", steps: steps + [.index(index)], into: &classification)
       }
     case .object(let object):
-      classify(object: object, path: path, into: &results, ordinal: &ordinal)
+      classify(object: object, path: path, steps: steps, into: &classification)
     default:
-      results.append(.failure(.notAMessage(keys: [])))
+      classification.emit(.failure(.notAMessage(keys: [])), raw: value, steps: steps)
     }
   }
 
   private static func classify(
-    object: JSONObject, path: String,
-    into results: inout [Result<Classified, ReadIssue.Reason>], ordinal: inout Int
+    object: JSONObject, path: String, steps: [ElementStep], into classification: inout Classification
   ) {
-    func emit(_ outcome: Result<Message, ReadIssue.Reason>, raw: JSONValue) {
-      results.append(outcome.map { Classified(message: $0, raw: raw, ordinal: ordinal) })
-      ordinal += 1
+    func emit(_ outcome: @autoclosure () -> Result<Message, ReadIssue.Reason>) {
+      classification.emit(outcome(), raw: .object(object), steps: steps)
     }
     if let batch = object["feeLst"] {
       guard let records = batch.arrayValue else {
-        emit(
-          .failure(.wrongType(path: join(path, "feeLst"), expected: "an array", found: batch.kindDescription)),
-          raw: .object(object))
+        emit(.failure(.wrongType(path: join(path, "feeLst"), expected: "an array", found: batch.kindDescription)))
         return
       }
-      if records.isEmpty { emit(.failure(.emptyBatch), raw: .object(object)) }
+      if records.isEmpty { emit(.failure(.emptyBatch)) }
       for (index, record) in records.enumerated() {
-        let recordPath = join(path, "feeLst[\(index)]")
+        let recordSteps = steps + [.key("feeLst"), .index(index)]
         guard let recordObject = record.objectValue else {
-          emit(
-            .failure(.wrongType(path: recordPath, expected: "an object", found: record.kindDescription)), raw: record)
+          classification.emit(
+            .failure(
+              .wrongType(
+                path: join(path, "feeLst[\(index)]"), expected: "an object", found: record.kindDescription)),
+            raw: record, steps: recordSteps)
           continue
         }
-        emit(readCDR(recordObject, path: recordPath), raw: record)
+        classification.emit(
+          readCDR(recordObject, path: join(path, "feeLst[\(index)]")), raw: record, steps: recordSteps)
       }
     } else if object["statusInfo"] != nil {
-      emit(readEventPush(object, path: path), raw: .object(object))
+      emit(readEventPush(object, path: path))
     } else if object["smsEvent"] != nil {
-      emit(readSMSPush(object, path: path), raw: .object(object))
+      emit(readSMSPush(object, path: path))
     } else if object["resultcode"] != nil {
-      emit(readAPIResponse(object, path: path), raw: .object(object))
+      emit(readAPIResponse(object, path: path))
     } else if object["smsIdentifier"] != nil {
       var fields = FieldReader(object, path: path)
-      emit(readSMSEvent(&fields, appKey: nil), raw: .object(object))
+      emit(readSMSEvent(&fields, appKey: nil))
     } else if object["sessionId"] != nil || object["sessionid"] != nil {
       let keys = Set(object.keys)
       if !keys.isDisjoint(with: cdrKeys) {
-        emit(readCDR(object, path: path), raw: .object(object))
+        emit(readCDR(object, path: path))
       } else {
         var fields = FieldReader(object, path: path)
-        emit(readStatusInfo(&fields, eventName: nil), raw: .object(object))
+        emit(readStatusInfo(&fields, eventName: nil))
       }
     } else if !Set(object.keys).isDisjoint(with: cdrKeys) {
-      emit(.failure(.missingField(path: join(path, "sessionId"))), raw: .object(object))
+      emit(.failure(.missingField(path: join(path, "sessionId"))))
     } else if object["eventType"] != nil && !Set(object.keys).isDisjoint(with: statusKeys) {
-      emit(.failure(.missingField(path: join(path, "statusInfo"))), raw: .object(object))
+      emit(.failure(.missingField(path: join(path, "statusInfo"))))
     } else {
-      emit(.failure(.notAMessage(keys: object.keys)), raw: .object(object))
+      emit(.failure(.notAMessage(keys: object.keys)))
     }
   }
 

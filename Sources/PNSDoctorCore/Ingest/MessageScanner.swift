@@ -11,7 +11,7 @@
 struct MessageScanner<Source: ByteSource> {
   /// One record found, or a problem.
   enum Item {
-    case value(JSONValue, location: SourceLocation, offset: Int)
+    case value(JSONValue, location: SourceLocation, offset: Int, length: Int)
     case issue(ReadIssue)
   }
 
@@ -66,6 +66,33 @@ struct MessageScanner<Source: ByteSource> {
       if let item = try parse(at: candidate) { return item }
     }
   }
+
+  /// Where each of `elements` starts inside the record `next()` has just returned (at absolute
+  /// `offset`, `length` bytes long, still in the buffer): the record's own start for an
+  /// element the text does not show plainly. Ascending elements cost one pass in all.
+  mutating func locations(
+    of elements: [[ElementStep]], inRecordAt offset: Int, length: Int
+  ) -> [SourceLocation] {
+    guard !elements.isEmpty else { return [] }
+    var probe = tracker
+    let start = SourceLocation(source: source.name, line: tracker.line, column: tracker.column + 1)
+    let record = offset - bufferStart..<offset - bufferStart + length
+    let (located, work) = buffer.withUnsafeBufferPointer { bytes in
+      var locator = ElementLocator(bytes: UnsafeBufferPointer(rebasing: bytes[record]))
+      let located = elements.map { steps in
+        guard !steps.isEmpty, let found = locator.offset(of: steps) else { return start }
+        if offset + found < probe.offset { probe = tracker }
+        probe.advance(to: offset + found, in: buffer, bufferStart: bufferStart)
+        return SourceLocation(source: source.name, line: probe.line, column: probe.column + 1)
+      }
+      return (located, locator.bytesExamined)
+    }
+    bytesExaminedLocating += work
+    return located
+  }
+
+  /// Bytes examined to locate elements so far (see `ElementLocator.bytesExamined`).
+  private(set) var bytesExaminedLocating = 0
 
   // MARK: - Finding candidates
 
@@ -234,7 +261,7 @@ struct MessageScanner<Source: ByteSource> {
         } else {
           recovery = .none
         }
-        return .value(parsed.value, location: location, offset: candidate)
+        return .value(parsed.value, location: location, offset: candidate, length: parsed.length)
       case .failure(let error):
         if case .unexpectedEnd = error.failure {
           if cutByLimit {

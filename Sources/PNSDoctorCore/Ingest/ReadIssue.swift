@@ -29,6 +29,10 @@ public struct ReadIssue: Error, Sendable, Equatable, CustomStringConvertible {
     case invalidTime(path: String, text: String)
     /// A CDR push whose `feeLst` holds no records.
     case emptyBatch
+    /// An array that holds nothing: no message, where a message or a list of them was expected.
+    case emptyArray
+    /// More rejected parts of the same record than are described one by one; `count` of them.
+    case furtherProblems(count: Int)
   }
 
   public var reason: Reason
@@ -39,6 +43,17 @@ public struct ReadIssue: Error, Sendable, Equatable, CustomStringConvertible {
     self.reason = reason
     self.location = location
   }
+
+  /// How many rejected parts this issue stands for: the count of a `furtherProblems` summary,
+  /// one otherwise. Counters of rejections add this, so that summarising loses no count.
+  public var rejections: Int {
+    if case .furtherProblems(let count) = reason { return count }
+    return 1
+  }
+
+  /// The most rejected parts of one record described one by one; the rest are counted in one
+  /// `furtherProblems` issue.
+  public static let describedPerRecord = 20
 
   /// `file:line:column: reason`, in English.
   public var description: String { message(in: .english) }
@@ -92,6 +107,12 @@ public struct ReadIssue: Error, Sendable, Equatable, CustomStringConvertible {
         "字段 \(path) 不是有效时间：\"\(text)\"（应为 yyyy-MM-dd HH:mm:ss，UTC）")
     case .emptyBatch:
       return l.pick("CDR push with an empty feeLst", "话单推送的 feeLst 为空")
+    case .emptyArray:
+      return l.pick("empty array: no message in it", "空数组：其中没有消息")
+    case .furtherProblems(let count):
+      return l.pick(
+        "… and \(count) more rejected part(s) of this record, not described one by one",
+        "…… 该记录另有 \(count) 处被拒绝，未逐条列出")
     }
   }
 

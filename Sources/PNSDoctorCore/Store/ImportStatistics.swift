@@ -34,7 +34,7 @@ public struct ImportStatistics: Sendable, Equatable {
   public init() {}
 
   mutating func reject(_ issue: ReadIssue) {
-    rejected += 1
+    rejected += issue.rejections
     if issues.count < Self.keptIssueLimit { issues.append(issue) }
   }
 

@@ -41,8 +41,10 @@ struct DiagnosisText {
     if !issues.isEmpty {
       lines.append(l.pick("Could not read:", "无法读取："))
       for issue in issues.prefix(20) { lines.append("  " + display.show(text: issue.message(in: l), limit: 4000)) }
-      if issues.count > 20 {
-        lines.append(l.pick("  … and \(issues.count - 20) more", "  …… 另有 \(issues.count - 20) 条"))
+      // A summary issue stands for many rejections: the count left out adds them, not the issues.
+      let more = issues.dropFirst(20).reduce(0) { $0 + $1.rejections }
+      if more > 0 {
+        lines.append(l.pick("  … and \(more) more", "  …… 另有 \(more) 条"))
       }
     }
     if results.isEmpty && issues.isEmpty { lines.append(l.pick("Nothing to diagnose.", "没有可诊断的内容。")) }

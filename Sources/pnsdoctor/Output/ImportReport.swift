@@ -36,10 +36,11 @@ struct ImportReport {
     }
     if s.rejected > 0 {
       lines.append(l.pick("rejected:", "被拒绝的记录："))
-      for issue in s.issues.prefix(Self.shownRejections) {
+      let shown = s.issues.prefix(Self.shownRejections)
+      for issue in shown {
         lines.append("  " + display.show(text: issue.message(in: l)))
       }
-      let more = s.rejected - min(s.issues.count, Self.shownRejections)
+      let more = s.rejected - shown.reduce(0) { $0 + $1.rejections }
       if more > 0 {
         lines.append(l.pick("  … and \(more) more", "  …… 另有 \(more) 条"))
       }
@@ -70,7 +71,7 @@ struct ImportReport {
           source: $0.location.source, line: $0.location.line, column: $0.location.column,
           reason: $0.explanation(in: language))
       },
-      rejectionsOmitted: s.rejected - s.issues.count)
+      rejectionsOmitted: s.rejected - s.issues.reduce(0) { $0 + $1.rejections })
     return JSONText.encode(body)
   }
 

@@ -200,7 +200,7 @@ struct BadInputTests {
         .missingField(path: "sessionId"), .missingField(path: "feeLst[0].sessionId"),
         .missingField(path: "statusInfo"),
       ])
-    #expect(outcome.issues.map(\.location) == [at(1, 1), at(2, 1), at(3, 1)])
+    #expect(outcome.issues.map(\.location) == [at(1, 1), at(2, 30), at(3, 1)])
   }
 
   @Test("JSON that is not a platform message, an empty batch, and a feeLst that is no array")
