@@ -32,8 +32,8 @@ enum MessageClassifier {
   /// described; the rest are only counted.
   struct Classification {
     var results: [Result<Classified, Failure>] = []
-    /// Rejections beyond the limit: counted, not described (a batch of a million bad elements
-    /// must cost a counter, not a million messages).
+    /// Rejections beyond the limit: counted, not kept (a batch of a million bad elements must
+    /// cost a counter, not a million held messages).
     var unreportedProblems = 0
     fileprivate var ordinal = 0
     fileprivate let problemLimit: Int
@@ -43,7 +43,8 @@ enum MessageClassifier {
       self.problemLimit = problemLimit
     }
 
-    /// Adds a message, or a rejection (its reason built only while under the limit).
+    /// Adds a message, or a rejection (kept only while under the limit; past it, the outcome is
+    /// still worked out, as a good message must be kept, but a failure is only counted).
     fileprivate mutating func emit(
       _ outcome: @autoclosure () -> Result<Message, ReadIssue.Reason>, raw: @autoclosure () -> JSONValue,
       steps: [ElementStep]
