@@ -311,13 +311,7 @@ public struct LenientJSONParser {
       guard index < bytes.count else {
         throw JSONParseError(.unexpectedEnd(expected: "hex digits"), at: index)
       }
-      let byte = bytes[index] | 0x20
-      let digit: UInt8
-      if byte &- UInt8(ascii: "0") < 10 {
-        digit = byte - UInt8(ascii: "0")
-      } else if byte &- UInt8(ascii: "a") < 6 {
-        digit = byte - UInt8(ascii: "a") + 10
-      } else {
+      guard let digit = HexDigit.value(of: bytes[index]) else {
         throw JSONParseError(.invalidEscape("hex digit expected"), at: escapeStart)
       }
       value = value << 4 | UInt32(digit)

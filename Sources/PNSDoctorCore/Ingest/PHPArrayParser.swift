@@ -239,16 +239,7 @@ struct PHPArrayParser {
   private mutating func hexDigits(maximum: Int) -> UInt32? {
     var value: UInt32 = 0
     var count = 0
-    while count < maximum, let byte = text.current {
-      let lower = byte | 0x20
-      let digit: UInt8
-      if byte &- UInt8(ascii: "0") < 10 {
-        digit = byte - UInt8(ascii: "0")
-      } else if lower &- UInt8(ascii: "a") < 6 {
-        digit = lower - UInt8(ascii: "a") + 10
-      } else {
-        break
-      }
+    while count < maximum, let byte = text.current, let digit = HexDigit.value(of: byte) {
       value = value << 4 | UInt32(digit)
       count += 1
       text.index += 1

@@ -241,6 +241,18 @@ struct BadInputTests {
     #expect(explanation.contains("0xFF") && explanation.contains("iconv"))
   }
 
+  @Test("A \\u escape whose digits include a control byte is refused, not read as a digit")
+  func controlByteInUnicodeEscape() throws {
+    // 0x11 with the lower-case bit set is '1': a test that folded case first took it for a digit.
+    for control: Character in ["\u{11}", "\u{10}", "\u{19}"] {
+      let text = "\"\\u00" + String(control) + "1\""
+      #expect(throws: JSONParseError(.invalidEscape("hex digit expected"), at: 1)) {
+        try LenientJSONParser.parse(text)
+      }
+    }
+    #expect(try LenientJSONParser.parse(#""\u00Af""#) == .string("\u{AF}"))
+  }
+
   @Test("A 100 MiB line is skipped as too large and the records after it are still read")
   func oversizedLine() throws {
     let head = Array(#"{"eventType":"fee","feeLst":[{"sessionId":"huge","userData":""#.utf8)
