@@ -76,6 +76,73 @@ struct OutputSafetyTests {
     #expect(!maskedJSON.output.contains("+8610000000021") && maskedJSON.output.contains("+86100****0021"))
   }
 
+  @Test func jsonOutputEscapesWhatATerminalActsOnAndKeepsTheDataExact() throws {
+    // A session id holding DEL, a one-byte CSI, bidi and zero-width marks, a line separator and
+    // a tag character beyond U+FFFF: the encoder alone writes all of these raw.
+    let id = "json-\u{7F}\u{9B}31m\u{202E}\u{200B}\u{2028}\u{E0041}-1"
+    let escapedId = #"json-\u007f\u009b31m\u202e\u200b\u2028\udb40\udc41-1"#
+    let record = #"{"eventType":"fee","feeLst":[{"sessionId":"json-\u007f\u009b31m\u202e\u200b\u2028\udb40\udc41-1","callInTime":"2024-05-13 05:24:57","ulFailReason":8104}]}"#
+    let folder = CommandRunner.temporaryFolder()
+    let input = folder.appendingPathComponent("json.jsonl")
+    try Data((record + "\n").utf8).write(to: input)
+    let store = folder.appendingPathComponent("store.sqlite").path
+    try #require(try CommandRunner.run(["import", input.path, "--store", store]).status == 0)
+
+    for arguments in [
+      ["calls", "--format", "json", "--store", store],
+      ["diagnose", input.path, "--format", "json", "--store", store],
+    ] {
+      let result = try CommandRunner.run(arguments)
+      #expect(result.status == 0, "\(arguments): \(result.errors)")
+      expectSafe(result, arguments.joined(separator: " "), masked: false)
+      #expect(result.output.contains(escapedId), "\(arguments): \(result.output)")
+      // Escaped, not replaced: a script reads exactly the id the platform sent.
+      let decoded = try JSONSerialization.jsonObject(with: Data(result.output.utf8))
+      #expect(Self.strings(in: decoded).contains(id), "\(arguments)")
+    }
+  }
+
+  /// Every string inside a decoded JSON value.
+  private static func strings(in value: Any) -> [String] {
+    switch value {
+    case let text as String: [text]
+    case let array as [Any]: array.flatMap(strings)
+    case let object as [String: Any]: object.values.flatMap(strings)
+    default: []
+    }
+  }
+
+  @Test func stackedCombiningMarksAreCutAndEarlyYearsKeepTheirWidth() throws {
+    let zalgo = "z" + String(repeating: "\u{0301}", count: 200) + "-1"
+    let records = [
+      #"{"eventType":"fee","feeLst":[{"sessionId":"\#(zalgo)","callInTime":"2024-05-13 05:24:57","ulFailReason":8104}]}"#,
+      #"{"eventType":"fee","feeLst":[{"sessionId":"year-1","callInTime":"0001-01-01 00:00:00","ulFailReason":8104}]}"#,
+    ]
+    let folder = CommandRunner.temporaryFolder()
+    let input = folder.appendingPathComponent("marks.jsonl")
+    try Data((records.joined(separator: "\n") + "\n").utf8).write(to: input)
+    let store = folder.appendingPathComponent("store.sqlite").path
+    try #require(try CommandRunner.run(["import", input.path, "--store", store]).status == 0)
+
+    let listing = try CommandRunner.run(["calls", "--tz", "UTC", "--store", store])
+    #expect(listing.status == 0, "\(listing.errors)")
+    let kept = "z" + String(repeating: "\u{0301}", count: 4) + "…-1"
+    #expect(listing.output.contains(kept), "\(listing.output)")
+    #expect(!listing.output.contains(String(repeating: "\u{0301}", count: 5)))
+    let lines = listing.output.split(separator: "\n")
+    let yearLine = try #require(lines.first { $0.contains("year-1") })
+    let otherLine = try #require(lines.first { $0.contains("2024") || $0.contains("05-13") })
+    #expect(yearLine.contains("0001-01-01") || yearLine.contains("01-01 00:00:00"), "\(yearLine)")
+    #expect(!yearLine.contains(" 1-01-01"), "\(yearLine)")
+    // The session id column starts at the same place on both lines.
+    let yearColumn = yearLine.unicodeScalars.prefix { $0 != "y" }.count
+    let otherColumn = otherLine.unicodeScalars.prefix { $0 != "z" }.count
+    #expect(yearColumn == otherColumn, "\(listing.output)")
+
+    let diagnosed = try CommandRunner.run(["diagnose", input.path, "--store", store])
+    #expect(!diagnosed.output.contains(String(repeating: "\u{0301}", count: 5)), "\(diagnosed.output)")
+  }
+
   @Test(arguments: [
     ["calls", "--mode", "x\u{1B}]0;title\u{07}"],
     ["calls", "--store", "/nonexistent/\u{1B}[2J\u{202E}.sqlite"],

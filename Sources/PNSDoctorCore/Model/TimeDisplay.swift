@@ -102,10 +102,20 @@ public struct TimeDisplay: Sendable {
     let days = Int(local >= 0 ? local / 86_400 : (local - 86_399) / 86_400)
     let secondsOfDay = Int(local - Int64(days) * 86_400)
     let civil = Timestamp.civilDate(daysSinceEpoch: days)
-    let date = "\(civil.year)-\(Self.pad(civil.month))-\(Self.pad(civil.day))"
+    let date = "\(Self.year(civil.year))-\(Self.pad(civil.month))-\(Self.pad(civil.day))"
     let clock =
       "\(Self.pad(secondsOfDay / 3600)):\(Self.pad(secondsOfDay / 60 % 60)):\(Self.pad(secondsOfDay % 60))"
     return (date, clock)
+  }
+
+  /// A year in exactly four characters, so that a time column never shifts: zero-padded for
+  /// years 0–999 (`0001`), and `####` for the years four digits cannot hold (only a zone shift of
+  /// an instant at the very edge of 0000 or 9999 reaches them; JSON output, always UTC, still
+  /// writes every stored instant exactly).
+  static func year(_ value: Int) -> String {
+    guard (0...9999).contains(value) else { return "####" }
+    let digits = String(value)
+    return String(repeating: "0", count: 4 - digits.count) + digits
   }
 
   private static func pad(_ value: Int) -> String {

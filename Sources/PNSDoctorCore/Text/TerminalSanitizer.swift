@@ -12,21 +12,41 @@
 ///   marks, which reorder what is shown, and zero-width characters, which hide text;
 /// - line and paragraph separators (U+2028, U+2029), which some terminals break lines on;
 /// - other default-ignorable characters (U+034F, U+115F, U+3164, variation selectors...), which
-///   draw nothing and so can hide or disguise text.
+///   draw nothing and so can hide or disguise text;
+/// - long runs of combining marks ("Zalgo" text): a terminal stacks them on one cell or spills
+///   them into the next, breaking the layout; past `combiningMarksKept` on one character the run
+///   is cut and one `…` shows that it was.
 public enum TerminalSanitizer {
+  /// Combining marks kept on one character: enough for any real script (Vietnamese stacks two,
+  /// Tibetan and Devanagari clusters three or four), and what one TUI cell holds with its base.
+  public static let combiningMarksKept = 4
+
   /// The text with every unsafe character replaced: C0 controls by their Unicode "control
   /// picture" (`␛` for ESC), the others by `\u{XXXX}`. Text longer than `limit` characters is cut
   /// with `…`.
   public static func sanitize(_ text: String, limit: Int = 4096) -> String {
     var output = ""
     var count = 0
+    var marksInRun = 0
     for scalar in text.unicodeScalars {
+      let value = scalar.value
+      if value >= 0x300 && isCombiningMark(scalar) {
+        marksInRun += 1
+        if marksInRun > combiningMarksKept {
+          if marksInRun == combiningMarksKept + 1 && count < limit {
+            output += "…"
+            count += 1
+          }
+          continue
+        }
+      } else {
+        marksInRun = 0
+      }
       if count >= limit {
         output += "…"
         break
       }
       count += 1
-      let value = scalar.value
       if value < 0x20 {
         output.unicodeScalars.append(Unicode.Scalar(0x2400 + value) ?? "?")
       } else if value == 0x7F {
@@ -46,6 +66,17 @@ public enum TerminalSanitizer {
     text.split(separator: "\n", omittingEmptySubsequences: false)
       .map { sanitize(String($0), limit: limit) }
       .joined(separator: "\n")
+  }
+
+  /// Whether a scalar is a mark drawn on the character before it (general categories Mn and Me;
+  /// spacing marks, Mc, take a column of their own and cannot stack).
+  static func isCombiningMark(_ scalar: Unicode.Scalar) -> Bool {
+    let value = scalar.value
+    if value < 0x300 || (value >= 0x3400 && value < 0xD800) { return false }
+    switch scalar.properties.generalCategory {
+    case .nonspacingMark, .enclosingMark: return true
+    default: return false
+    }
   }
 
   /// Whether a character at or above U+0020 must not reach a terminal as it is.
