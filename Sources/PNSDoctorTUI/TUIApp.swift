@@ -42,7 +42,8 @@ public final class TUIApp {
       signals.forEach { $0.cancel() }
       // Said after the screen is restored, where it stays readable.
       if let missing = terminal.localeFallback {
-        FileHandle.standardError.write(
+        try? FileHandle.standardError.write(
+          contentsOf:
           Data(
             state.language.pick(
               "note: locale \(TerminalSanitizer.sanitize(missing, limit: 64)) is not installed here; C.UTF-8 was used for the display.\n",

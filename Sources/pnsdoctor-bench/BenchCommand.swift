@@ -45,7 +45,7 @@ struct BenchCommand: ParsableCommand {
     if let probeTui {
       // The child process of the TUI step.
       let result = try TUIProbe(storePath: probeTui, startedAt: startedAt ?? Monotonic.now()).run()
-      FileHandle.standardOutput.write(try JSONEncoder().encode(result))
+      try FileHandle.standardOutput.write(contentsOf: try JSONEncoder().encode(result))
       return
     }
     let runner = BenchRunner(calls: calls, knowledgeFolder: knowledge)

@@ -212,6 +212,6 @@ struct BenchRunner {
   }
 
   private func step(_ text: String) {
-    FileHandle.standardError.write(Data("· \(text)\n".utf8))
+    try? FileHandle.standardError.write(contentsOf: Data("· \(text)\n".utf8))
   }
 }

@@ -23,14 +23,15 @@ struct PNSDoctorCommand: ParsableCommand {
   /// Runs the command line. ArgumentParser's own messages (an unknown option, a value that does
   /// not validate) quote what was typed, so they leave through the same sanitising writer as
   /// every other message. Output that could not be written (a full disk, a closed descriptor)
-  /// fails the command instead of passing for success.
+  /// fails the command instead of passing for success, and so does a message on standard error
+  /// that could not be written.
   static func main() {
+    StandardDescriptors.reserve()
     var status: Int32 = 0
     if Array(CommandLine.arguments.dropFirst()) == ["--version"] {
       // Said here rather than by ArgumentParser, whose version text is fixed when the
       // configuration is first read (on every run): git is asked only when someone asks.
-      Swift.print("pnsdoctor " + PNSDoctorVersion.describe())
-      Foundation.exit(0)
+      Foundation.exit((try? StandardOutput.print("pnsdoctor " + PNSDoctorVersion.describe())) == nil ? ExitStatus.storeFailure : 0)
     }
     do {
       var command = try parseAsRoot()
@@ -45,6 +46,10 @@ struct PNSDoctorCommand: ParsableCommand {
     }
     if fflush(nil) != 0 && status == 0 {
       StandardError.write("error: cannot write the output: \(String(cString: strerror(errno)))")
+      status = ExitStatus.storeFailure
+    }
+    if status == 0 && StandardError.writeFailed {
+      // What the command had to say (an import's summary, a warning) was lost: not a success.
       status = ExitStatus.storeFailure
     }
     Foundation.exit(status)

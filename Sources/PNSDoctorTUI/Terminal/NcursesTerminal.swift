@@ -236,7 +236,8 @@ final class NcursesTerminal {
   /// sends itself. Base64 carries the text, so nothing in it can act on the terminal.
   func copyToClipboard(_ text: String) {
     let sequence = "\u{1B}]52;c;" + Data(text.utf8).base64EncodedString() + "\u{07}"
-    FileHandle.standardOutput.write(Data(sequence.utf8))
+    // A terminal that cannot take it loses only the copy.
+    try? FileHandle.standardOutput.write(contentsOf: Data(sequence.utf8))
   }
 
   /// Forces the next `present` to redraw everything (after a resize).
