@@ -85,7 +85,7 @@ let package = Package(
     // build replays files through the same code (`pnsdoctor-fuzz FILE...`).
     .executableTarget(
       name: "pnsdoctor-fuzz",
-      dependencies: ["PNSDoctorCore"],
+      dependencies: ["PNSDoctorCore", .product(name: "GRDB", package: "GRDB.swift")],
       swiftSettings: strictSettings
     ),
     .testTarget(

@@ -17,6 +17,8 @@ enum FuzzMain {
     }
     // Loaded before the first input, so that its time is not charged to one input.
     _ = FuzzKnowledge.shared
+    // The store target builds its store (and writes its seeds) before libFuzzer reads the corpus.
+    if target == .store { _ = StoreDecoderTarget.shared }
     #if FUZZING
       exit(LibFuzzerDriver.run())
     #else

@@ -1,15 +1,22 @@
 import Foundation
 import PNSDoctorCore
 
-/// What one fuzzing run exercises. Both go through the same code the program runs: the input
+/// What one fuzzing run exercises. Each goes through the same code the program runs: the input
 /// target reads bytes as `import` and a paste do, then diagnoses what it read; the rules target
-/// loads bytes as a rule file, then runs the rule's own examples against the real code tables.
+/// loads bytes as a rule file, then runs the rule's own examples against the real code tables;
+/// the readers target reads bytes two ways that must agree; the store target reads a stored
+/// call whose bundle holds the bytes.
 ///
-/// The target is chosen by `PNSDOCTOR_FUZZ_TARGET` (`input` or `rules`): libFuzzer owns the
+/// The target is chosen by `PNSDOCTOR_FUZZ_TARGET` (`input`, `rules`, `readers` or `store`):
+/// libFuzzer owns the
 /// command line, and one instrumented program is half the build time of two.
 enum FuzzTarget: String, CaseIterable, Sendable {
   case input
   case rules
+  /// The same bytes read in different chunks, and by both JSON parsers (`ReaderDifferential`).
+  case readers
+  /// A stored call's compressed bundle, damaged (`StoreDecoderTarget`).
+  case store
 
   /// The target named in the environment, `input` when none is.
   static func fromEnvironment() -> FuzzTarget? {
@@ -23,6 +30,8 @@ enum FuzzTarget: String, CaseIterable, Sendable {
     switch self {
     case .input: Self.readAndDiagnose(bytes)
     case .rules: Self.loadRuleAndRunExamples(bytes)
+    case .readers: ReaderDifferential.run(bytes)
+    case .store: StoreDecoderTarget.shared.run(bytes)
     }
   }
 

@@ -38,8 +38,11 @@ public struct InputReader<Source: ByteSource> {
   /// - Parameter recordLimit: the largest record accepted, in bytes (64 MiB by default: a
   ///   platform batch holds at most 50 CDRs, some 50 KB, yet a batch re-assembled by a
   ///   customer's own tooling can hold 50,000, some 35 MB, and is still read whole).
-  public init(source: Source, recordLimit: Int = Self.defaultRecordLimit) {
-    scanner = MessageScanner(source: source, recordLimit: recordLimit)
+  /// - Parameter chunkSize: how much is read from the source at a time (4 MiB by default).
+  ///   What is read never depends on it; the differential fuzz target reads the same bytes
+  ///   in chunks of a few bytes to hold the reader to that.
+  public init(source: Source, recordLimit: Int = Self.defaultRecordLimit, chunkSize: Int = 4 << 20) {
+    scanner = MessageScanner(source: source, recordLimit: recordLimit, chunkSize: max(1, chunkSize))
   }
 
   /// The input's name.
