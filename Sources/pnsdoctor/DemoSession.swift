@@ -39,6 +39,10 @@ struct DemoSession {
       throw ExitCode(ExitStatus.storeFailure)
     }
     if interactive {
+      // The screen handles the signals itself (restoring the terminal first); meanwhile they
+      // must not end the process unhandled.
+      let listening = SignalCenter.listen { _ in }
+      defer { listening.end() }
       let signal = TUIApp(
         store: store, knowledge: base, language: language,
         timeDisplay: display.timeDisplay,

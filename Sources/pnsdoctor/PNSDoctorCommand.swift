@@ -27,6 +27,8 @@ struct PNSDoctorCommand: ParsableCommand {
   /// that could not be written.
   static func main() {
     StandardDescriptors.reserve()
+    // Before any thread exists, so that every thread inherits the blocked signals.
+    SignalCenter.start()
     var status: Int32 = 0
     if Array(CommandLine.arguments.dropFirst()) == ["--version"] {
       // Said here rather than by ArgumentParser, whose version text is fixed when the

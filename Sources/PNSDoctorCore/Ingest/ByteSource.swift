@@ -55,38 +55,61 @@ public struct InMemoryByteSource: ByteSource {
 }
 
 /// A file descriptor: an opened file or standard input.
+///
+/// Nothing here waits without being able to stop: a FIFO is opened without waiting for its
+/// writer, and a read of anything but a regular file (a pipe, a FIFO, a terminal) first waits
+/// for input in short polls, asking `stopWaiting` between them. A stop ends the wait as the end
+/// of the input would: everything read until then is read whole and can be stored, and the
+/// caller, which asked for the stop, knows the input did not really end.
 public final class FileDescriptorByteSource: ByteSource {
   public let name: String
   public let expectedSize: Int?
+  /// Asked every `pollInterval` milliseconds while a read waits for input; `true` ends the wait
+  /// and the input there. Set it before reading starts (the reading may then happen on another
+  /// thread, hence `@Sendable`).
+  public var stopWaiting: (@Sendable () -> Bool)?
   private let descriptor: Int32
   private let ownsDescriptor: Bool
+  /// Whether input can be missing for a while (anything but a regular file).
+  private let mayWait: Bool
   private var scratch: [UInt8] = []
+
+  /// How long one poll waits, in milliseconds: how soon a stop is noticed.
+  static let pollInterval: Int32 = 100
 
   /// Opens the file at `path` for reading.
   /// - Throws: `ReadIssue` naming the file when it cannot be opened.
   public init(path: String) throws(ReadIssue) {
-    let descriptor = open(path, O_RDONLY)
+    var status = stat()
+    let isFIFO = stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFIFO
+    // Opening a FIFO waits for a writer, beyond the reach of any signal handled here; opened
+    // without waiting, it is then read like a pipe, and the first poll waits for the writer.
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC | (isFIFO ? O_NONBLOCK : 0))
     guard descriptor >= 0 else {
       throw ReadIssue(
         reason: .cannotOpen(systemError: String(cString: strerror(errno))),
         at: SourceLocation(source: path))
     }
-    var status = stat()
+    if isFIFO { _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK) }
     if fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR {
       close(descriptor)
       throw ReadIssue(reason: .cannotOpen(systemError: "is a directory"), at: SourceLocation(source: path))
     }
+    let isRegular = (status.st_mode & S_IFMT) == S_IFREG
     self.name = path
     self.descriptor = descriptor
     self.ownsDescriptor = true
-    self.expectedSize = (status.st_mode & S_IFMT) == S_IFREG ? Int(status.st_size) : nil
+    self.mayWait = !isRegular
+    self.expectedSize = isRegular ? Int(status.st_size) : nil
   }
 
   /// Standard input.
   public init(standardInputNamed name: String = "<stdin>") {
+    var status = stat()
     self.name = name
     self.descriptor = 0
     self.ownsDescriptor = false
+    self.mayWait = !(fstat(0, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG)
     self.expectedSize = nil
   }
 
@@ -115,6 +138,7 @@ public final class FileDescriptorByteSource: ByteSource {
 
   public func read(into buffer: inout [UInt8], maximumCount: Int) throws(ReadIssue) -> Int {
     guard maximumCount > 0 else { return 0 }
+    if mayWait && !waitForInput() { return 0 }
     // Read into a scratch buffer allocated once, rather than zero-filling the target each time.
     if scratch.count < maximumCount { scratch = [UInt8](repeating: 0, count: maximumCount) }
     var result = 0
@@ -136,5 +160,18 @@ public final class FileDescriptorByteSource: ByteSource {
     }
     buffer.append(contentsOf: scratch[0..<result])
     return result
+  }
+
+  /// Waits until a read would not block (input, its end, or an error to report), polling so
+  /// that a stop is noticed within `pollInterval`; false when a stop ended the wait. A FIFO
+  /// whose writer has not come yet is not ready: Linux reports its end only once a writer has
+  /// come and gone.
+  private func waitForInput() -> Bool {
+    while true {
+      var entry = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+      let ready = poll(&entry, 1, Self.pollInterval)
+      if ready > 0 || (ready < 0 && errno != EINTR) { return true }
+      if stopWaiting?() == true { return false }
+    }
   }
 }

@@ -33,6 +33,9 @@ public struct ReadIssue: Error, Sendable, Equatable, CustomStringConvertible {
     case emptyArray
     /// More rejected parts of the same record than are described one by one; `count` of them.
     case furtherProblems(count: Int)
+    /// Something inside a folder that is not a regular file (a FIFO, a device, a socket): not
+    /// opened, since opening or reading it could wait for ever.
+    case notRegularFile(kind: String)
   }
 
   public var reason: Reason
@@ -49,6 +52,25 @@ public struct ReadIssue: Error, Sendable, Equatable, CustomStringConvertible {
   public var rejections: Int {
     if case .furtherProblems(let count) = reason { return count }
     return 1
+  }
+
+  /// What a file that is not a regular one is, as `notRegularFile` names it.
+  public static func kindOfSpecialFile(mode: UInt32) -> String? {
+    // The POSIX file type bits of `st_mode` (S_IFMT and its values, the same on every system).
+    switch mode & 0o170000 {
+    case 0o010000: "a named pipe (FIFO)"
+    case 0o020000: "a character device"
+    case 0o060000: "a block device"
+    case 0o140000: "a socket"
+    default: nil
+    }
+  }
+
+  private static func chineseFileKind(_ kind: String) -> String {
+    [
+      "a named pipe (FIFO)": "命名管道（FIFO）", "a character device": "字符设备", "a block device": "块设备",
+      "a socket": "套接字",
+    ][kind] ?? kind
   }
 
   /// The most rejected parts of one record described one by one; the rest are counted in one
@@ -71,6 +93,10 @@ public struct ReadIssue: Error, Sendable, Equatable, CustomStringConvertible {
       return l.pick("cannot open: \(error)", "无法打开：\(error)")
     case .cannotRead(let error):
       return l.pick("cannot read: \(error)", "读取失败：\(error)")
+    case .notRegularFile(let kind):
+      return l.pick(
+        "skipped: \(kind), not a regular file (name it on its own to read it)",
+        "已跳过：\(Self.chineseFileKind(kind))，不是普通文件（单独指定它才会读取）")
     case .emptyInput:
       return l.pick("empty input: nothing to read", "输入为空，没有可读取的内容")
     case .noMessagesFound:

@@ -34,10 +34,15 @@ struct InputList {
         let components = child.split(separator: "/")
         if components.contains(where: { $0.hasPrefix(".") }) { continue }
         let full = path.hasSuffix("/") ? path + child : path + "/" + child
-        var childIsDirectory: ObjCBool = false
-        if manager.fileExists(atPath: full, isDirectory: &childIsDirectory), !childIsDirectory.boolValue {
-          list.files.append(File(path: full, size: size(of: full)))
+        var status = stat()
+        guard stat(full, &status) == 0, (status.st_mode & S_IFMT) != S_IFDIR else { continue }
+        if let kind = ReadIssue.kindOfSpecialFile(mode: UInt32(status.st_mode)) {
+          // Opening a FIFO or a device found in a folder could wait for ever, or read without
+          // end: said, not read. Named on its own, it is read (`import <(command)` is a pipe).
+          list.issues.append(ReadIssue(reason: .notRegularFile(kind: kind), at: SourceLocation(source: full)))
+          continue
         }
+        list.files.append(File(path: full, size: Int(status.st_size)))
       }
     }
     return list

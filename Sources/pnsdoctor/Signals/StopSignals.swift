@@ -6,42 +6,27 @@ import Foundation
 /// exits with 128 + the signal's number, as the shell would have.
 ///
 /// The store is safe without this (each batch is one transaction); what it adds is the report
-/// and a clean progress line. A signal the process was started with ignored (`nohup`) stays
-/// ignored. A command that stops checking for `grace` seconds after the request (blocked on a
-/// pipe that stays silent) is ended by the signal itself, and a second signal ends it at once.
+/// and a clean progress line. The signals come from `SignalCenter`, which loses none. A
+/// command that does not check again within `grace` seconds of the request (a batch stuck on
+/// a slow disk) says `farewell` and is ended by the signal itself; a second signal ends it at
+/// once.
 final class StopSignals: @unchecked Sendable {
-  static let handled: [Int32] = [SIGINT, SIGTERM, SIGHUP]
-
-  // Guarded by `lock`: written from the signal queue and by the command's thread.
+  // Guarded by `lock`: written from the signal queue and by the command's threads.
   private let lock = NSLock()
   private var received: Int32?
   private var lastCheck = Date()
   private var watchdog: DispatchWorkItem?
-  private var sources: [any DispatchSourceSignal] = []
-  private var previous: [Int32: sigaction] = [:]
+  private var listening: SignalCenter.Listening?
   private let grace: Double
+  private let farewell: @Sendable (Int32) -> Void
 
-  /// Starts watching the signals that were not inherited as ignored.
-  init(grace: Double = 10) {
+  /// Starts listening.
+  /// - Parameter farewell: what to say before the process ends by the signal because the
+  ///   command did not stop in time.
+  init(grace: Double = 1, farewell: @escaping @Sendable (Int32) -> Void = { _ in }) {
     self.grace = grace
-    for number in Self.handled {
-      var old = sigaction()
-      sigaction(number, nil, &old)
-      // Started with the signal ignored (nohup, a shell's background job): leave it so.
-      if Self.isIgnore(old) { continue }
-      previous[number] = old
-      let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-      source.setEventHandler { [weak self] in self?.receive(number) }
-      source.resume()
-      sources.append(source)
-      Foundation.signal(number, SIG_IGN)
-    }
-  }
-
-  /// Whether a disposition is "ignore" (handlers are C function pointers, compared by address).
-  private static func isIgnore(_ action: sigaction) -> Bool {
-    guard let handler = action.__sigaction_handler.sa_handler else { return false }
-    return unsafeBitCast(handler, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self)
+    self.farewell = farewell
+    listening = SignalCenter.listen { [weak self] number in self?.receive(number) }
   }
 
   /// The signal that asked to stop, if one has. Asking counts as a check: the command is alive
@@ -59,9 +44,11 @@ final class StopSignals: @unchecked Sendable {
   private func receive(_ number: Int32) {
     let first = lock.withLock { () -> Bool in
       defer { received = received ?? number }
+      // The grace runs from the signal, whatever the last check was.
+      if received == nil { lastCheck = Date() }
       return received == nil
     }
-    guard first else { Self.dieBy(number) }
+    guard first else { SignalCenter.dieBy(number) }
     scheduleWatchdog(number)
   }
 
@@ -70,35 +57,24 @@ final class StopSignals: @unchecked Sendable {
     let item = DispatchWorkItem { [weak self] in
       guard let self else { return }
       let idle = self.lock.withLock { Date().timeIntervalSince(self.lastCheck) }
-      if idle >= self.grace { Self.dieBy(number) }
+      if idle >= self.grace {
+        self.farewell(number)
+        SignalCenter.dieBy(number)
+      }
       self.scheduleWatchdog(number)
     }
     lock.withLock { watchdog = item }
     DispatchQueue.global().asyncAfter(deadline: .now() + grace / 2, execute: item)
   }
 
-  /// Ends the process by the signal, so that the parent sees what happened. Dispatch blocks
-  /// the watched signals on its threads, so the signal is unblocked on this one first.
-  private static func dieBy(_ number: Int32) -> Never {
-    Foundation.signal(number, SIG_DFL)
-    var set = sigset_t()
-    sigemptyset(&set)
-    sigaddset(&set, number)
-    pthread_sigmask(SIG_UNBLOCK, &set, nil)
-    raise(number)
-    _exit(128 + number)
-  }
-
-  /// Stops watching, cancels a pending end, and gives the signals their former effect back.
+  /// Stops listening and cancels a pending end: signals end the process again.
   func stop() {
-    lock.withLock {
+    let ending = lock.withLock { () -> SignalCenter.Listening? in
       watchdog?.cancel()
       watchdog = nil
+      defer { listening = nil }
+      return listening
     }
-    sources.forEach { $0.cancel() }
-    for (number, old) in previous {
-      var restored = old
-      sigaction(number, &restored, nil)
-    }
+    ending?.end()
   }
 }

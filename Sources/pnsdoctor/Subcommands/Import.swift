@@ -26,6 +26,15 @@ extension PNSDoctorCommand {
 
     func run() throws {
       let language = display.language
+      // Listening from the start: a signal while the store is opened or brought up to date
+      // stops the import before its first input, with the same report.
+      let stopSignals = StopSignals(farewell: { signal in
+        StandardError.write(
+          language.pick(
+            "stopped by \(Self.signalName(signal)) while busy: what was stored stays; import the same input again to finish (nothing is stored twice)",
+            "因 \(Self.signalName(signal)) 在处理中途停止：已存储的内容保留；再次导入同一输入即可完成（不会重复存储）"))
+      })
+      defer { stopSignals.stop() }
       let base = try knowledge.load(language: language)
       // Other processes opening the store leave its diagnoses to this import, from the update
       // below to the last input (the importer also marks each input, for library callers).
@@ -42,8 +51,6 @@ extension PNSDoctorCommand {
         totalBytes: totalBytes > 0 ? totalBytes : nil)
       var statistics = ImportStatistics()
       for issue in inputs.issues { statistics.merge(Self.rejection(issue)) }
-      let stopSignals = StopSignals()
-      defer { stopSignals.stop() }
       for input in inputs.files {
         if stopSignals.requested {
           // Asked to stop between two inputs: the rest are not read, and the report says so.
@@ -53,6 +60,8 @@ extension PNSDoctorCommand {
         do {
           let source: FileDescriptorByteSource =
             input.path == "-" ? FileDescriptorByteSource() : try FileDescriptorByteSource(path: input.path)
+          // A pipe or FIFO that sends nothing is waited on in polls that notice a stop.
+          source.stopWaiting = { stopSignals.requested }
           let done = progress.completedBytes
           let result = try importer.importSource(
             source, progress: { bytes in progress.update(bytes: done + bytes) }, shouldStop: { stopSignals.requested })
@@ -71,6 +80,8 @@ extension PNSDoctorCommand {
         }
       }
       progress.clear()
+      // A signal that came as the last input ended still stops the command: it is never lost.
+      if stopSignals.requested { statistics.stopped = true }
       try StandardOutput.print(report(statistics, callStore, language), terminator: "")
       if statistics.stopped, let signal = stopSignals.signal {
         StandardError.write(

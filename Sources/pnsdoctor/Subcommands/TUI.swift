@@ -52,6 +52,10 @@ extension PNSDoctorCommand {
         return
       }
       let callStore = try store.openDiagnosed(language: language, knowledge: base)
+      // The screen handles the signals itself (restoring the terminal first); meanwhile they
+      // must not end the process unhandled.
+      let listening = SignalCenter.listen { _ in }
+      defer { listening.end() }
       let signal = TUIApp(
         store: callStore, knowledge: base, language: language,
         timeDisplay: display.timeDisplay, storeName: callStore.path
