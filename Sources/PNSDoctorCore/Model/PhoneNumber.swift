@@ -33,11 +33,25 @@ public enum PhoneNumber {
   /// `text` with every phone number in it masked: numbers in global format (`+` and 7 to 15
   /// digits), numbers after `@` (as AX SMS texts name the receiver), and bare digit runs (no
   /// digit on either side) shaped like a mainland number: a mobile number alone (`1` and 10
-  /// digits), after `86` or after `0086`, and a landline with its trunk `0` (11 or 12 digits).
+  /// digits), after `86` or after `0086`, a landline with its trunk `0` (11 or 12 digits), and
+  /// a 400, 800 or 95 service number.
   /// Digits may be grouped by single spaces or dashes (`138 0013 8000`, `010-12345678`) and may
   /// be full-width (`１３８…`, as Chinese input methods type them). Other digit runs, such as the
   /// parts of a session id, a date or a timestamp, are left alone.
   public static func maskAll(in text: String) -> String {
+    // Most text (a label, a cause, a time) holds no number: every number has five digits or
+    // more, and a full-width digit starts with byte 0xEF. Said at a glance, without building
+    // characters.
+    var digits = 0
+    for byte in text.utf8 {
+      if byte &- 0x30 < 10 {
+        digits += 1
+      } else if byte == 0xEF {
+        digits = 5
+      }
+      if digits >= 5 { break }
+    }
+    guard digits >= 5 else { return text }
     let characters = Array(text)
     var output = ""
     var index = 0
@@ -70,7 +84,10 @@ public enum PhoneNumber {
   }
 
   /// The longest phone number starting at `start` (its digits, in ASCII, and where it ends), if
-  /// there is one: groups of digits joined by single spaces or dashes, at most 15 digits.
+  /// there is one: groups of digits joined by single spaces or dashes, at most 15 digits. Every
+  /// group after the first holds three digits or more, as phone numbers are grouped (`138 0013
+  /// 8000`, `+86 10 1234 5678`): a date's two-digit month and day (`10000-01-01 00:00`) do not
+  /// join their year into a number.
   private static func number(in characters: [Character], from start: Int, marked: Bool) -> (String, Int)? {
     var digits = ""
     var position = start
@@ -81,7 +98,7 @@ public enum PhoneNumber {
         digits.append(digit)
         end += 1
       }
-      guard end > position else { break }
+      guard end > position, position == start || end - position >= 3 else { break }
       let valid = marked ? (7...15).contains(digits.count) : isBareNumber(digits)
       if valid && digits.count <= 15 { found = (digits, end) }
       guard end + 1 < characters.count, characters[end] == " " || characters[end] == "-",
@@ -104,6 +121,10 @@ public enum PhoneNumber {
 
   /// Whether a bare run of digits is shaped like a mainland number (see `maskAll`).
   static func isBareNumber(_ digits: String) -> Bool {
+    // Service numbers: 400 and 800 numbers (10 digits), and the 95 numbers of banks and
+    // carriers (5 to 8 digits).
+    if digits.count == 10 && (digits.hasPrefix("400") || digits.hasPrefix("800")) { return true }
+    if (5...8).contains(digits.count) && digits.hasPrefix("95") { return true }
     switch digits.count {
     case 11: return digits.hasPrefix("1") || (digits.hasPrefix("0") && !digits.hasPrefix("00"))
     case 12: return digits.hasPrefix("0") && !digits.hasPrefix("00")

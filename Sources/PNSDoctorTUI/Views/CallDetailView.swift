@@ -37,14 +37,16 @@ struct CallDetailView {
       if let code = event.stateCode {
         pieces.append(
           (
-            "stateCode \(code) " + (knowledge.meaning(of: code, in: .stateCode)?.meaning.text(in: l) ?? ""),
+            "stateCode \(Presentation.text(String(code), state)) "
+              + (knowledge.meaning(of: code, in: .stateCode)?.meaning.text(in: l) ?? ""),
             code == 0 ? .success : .failure
           ))
       }
       if event.eventType == .collectInfo {
         pieces.append(
           (
-            l.pick("digits: ", "分机号：") + ((event.collectedDigits ?? "").isEmpty ? "-" : event.collectedDigits ?? ""),
+            l.pick("digits: ", "分机号：")
+              + ((event.collectedDigits ?? "").isEmpty ? "-" : Presentation.text(event.collectedDigits ?? "", state)),
             .normal
           ))
       }

@@ -88,8 +88,10 @@ struct CallListView {
     case .result: return Wording.outcome(call.outcome, in: state.language)
     case .ring: return "\(Presentation.seconds(call.ringSeconds))/\(Presentation.seconds(call.talkSeconds))"
     case .codes:
-      return [call.stateCode, call.releasePoint, call.q850Cause, call.sipStatus].map { $0.map(String.init) ?? "-" }
-        .joined(separator: "/")
+      // A code field can hold anything, a phone number too: shown as text is.
+      return Presentation.text(
+        [call.stateCode, call.releasePoint, call.q850Cause, call.sipStatus].map { $0.map(String.init) ?? "-" }
+          .joined(separator: "/"), state)
     case .session: return Presentation.text(call.sessionId, state)
     case .cause: return Presentation.mainCause(call, knowledge, state.language)
     }

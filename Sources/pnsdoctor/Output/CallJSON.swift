@@ -36,6 +36,12 @@ enum CallJSON {
 
   static func encode(_ calls: [CallSummary], masked: Bool) -> String {
     func number(_ text: String?) -> String? { masked ? text.map(PhoneNumber.mask) : text }
+    // A code field that holds a phone number holds no code: masked, it is left out (null), so
+    // that the field keeps its type for scripts.
+    func code(_ value: Int?) -> Int? {
+      guard masked, let value else { return value }
+      return PhoneNumber.maskAll(in: String(value)) == String(value) ? value : nil
+    }
     func iso(_ time: Timestamp?) -> String? {
       JSONText.isoTime(time)
     }
@@ -45,8 +51,8 @@ enum CallJSON {
         serviceType: call.serviceType,
         startTime: iso(call.startTime), endTime: iso(call.endTime), caller: number(call.caller),
         callee: number(call.callee), privacyNumber: number(call.privacyNumber), outcome: call.outcome.rawValue,
-        stateCode: call.stateCode, releasePoint: call.releasePoint, q850Cause: call.q850Cause,
-        callOutQ850Cause: call.callOutQ850Cause, sipStatus: call.sipStatus, ringSeconds: call.ringSeconds,
+        stateCode: code(call.stateCode), releasePoint: code(call.releasePoint), q850Cause: code(call.q850Cause),
+        callOutQ850Cause: code(call.callOutQ850Cause), sipStatus: code(call.sipStatus), ringSeconds: call.ringSeconds,
         talkSeconds: call.talkSeconds, eventCount: call.eventCount, hasCDR: call.hasDetailRecord,
         cdrDeliveries: call.detailRecordDeliveries, verdict: call.diagnosis?.verdict.rawValue,
         cause: call.diagnosis?.cause?.ruleId, causeConfidence: call.diagnosis?.cause?.confidence,

@@ -28,7 +28,8 @@ struct CallTable {
       return call.diagnosis?.cause.map {
         TerminalSanitizer.sanitize("\(Wording.confidence($0.confidence)) \($0.ruleId)", limit: 60)
       } ?? "-"
-    case .codes: return call.failureCodes.map { "\($0.label)=\($0.code)" }.joined(separator: " ")
+    // A code field can hold anything, a phone number too: shown as text is.
+    case .codes: return display.show(text: call.failureCodes.map { "\($0.label)=\($0.code)" }.joined(separator: " "))
     case .ring: return "\(Self.seconds(call.ringSeconds))/\(Self.seconds(call.talkSeconds))"
     case .session: return display.show(text: call.sessionId, limit: 80)
     }

@@ -13,9 +13,10 @@ enum StandardError {
   private static let failed = FailureFlag()
 
   /// Writes a message. Messages quote file names, arguments and data, so each line is made
-  /// safe for the terminal here, once for every message.
+  /// safe for the terminal, and the numbers in it masked, here, once for every message (a
+  /// number typed as an argument is echoed by the error about it; `--reveal` is for results).
   static func write(_ text: String, newline: Bool = true) {
-    let safe = TerminalSanitizer.sanitizeLines(text)
+    let safe = TerminalSanitizer.sanitizeLines(PhoneNumber.maskAll(in: text))
     send(newline ? safe + "\n" : safe)
   }
 

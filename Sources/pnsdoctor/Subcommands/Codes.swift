@@ -45,7 +45,9 @@ extension PNSDoctorCommand {
       if format == .json {
         try StandardOutput.print(CodeJSON.encode(found, code: code, language: language), terminator: "")
       } else if found.isEmpty {
-        try StandardOutput.print(language.pick("\(code ?? 0) is in no code table", "\(code ?? 0) 不在任何码表中"))
+        // What was typed is echoed: it may be a number pasted by mistake.
+        let typed = display.show(text: String(code ?? 0))
+        try StandardOutput.print(language.pick("\(typed) is in no code table", "\(typed) 不在任何码表中"))
       } else {
         for (table, entry) in found {
           try StandardOutput.print(CodeText.render(entry, code: code ?? entry.code, table: table, language: language))

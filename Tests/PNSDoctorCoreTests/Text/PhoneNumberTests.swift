@@ -78,4 +78,22 @@ struct PhoneNumberTests {
     #expect(DisplayWidth.of(DisplayWidth.fit("被叫已关机", width: 7)) == 7)
     #expect(DisplayWidth.fit("ab", width: 4) == "ab  ")
   }
+
+  @Test func serviceNumbersAndGroupsThatAreDates() {
+    // 400, 800 and 95 numbers alone or inside a session id; not UInt32.max, the platform's
+    // placeholder there.
+    #expect(PhoneNumber.maskAll(in: "1207_0_4000012345_20240513052457@h") == "1207_0_40****2345_20240513052457@h")
+    #expect(PhoneNumber.maskAll(in: "call 8000012345") == "call 80****2345")
+    #expect(PhoneNumber.maskAll(in: "bank 95588 hotline") == "bank ***88 hotline")
+    #expect(PhoneNumber.maskAll(in: "1200_366_4294967295_20161228102743") == "1200_366_4294967295_20161228102743")
+    // A date's two-digit groups do not join its year (or a time) into a number.
+    #expect(PhoneNumber.maskAll(in: "+275760-09-13T00:00:00Z") == "+275760-09-13T00:00:00Z")
+    #expect(PhoneNumber.maskAll(in: "10000-01-01 00:00:00") == "10000-01-01 00:00:00")
+    // Numbers grouped as people write them still are.
+    #expect(PhoneNumber.maskAll(in: "ring 109 1234 5678 now") == "ring 109****5678 now")
+    #expect(PhoneNumber.maskAll(in: "+86 109 1234 5678") == "+86109****5678")
+    #expect(PhoneNumber.maskAll(in: "021-00012345") == "021****2345")
+    // Text without five digits is returned as it is (the fast path).
+    #expect(PhoneNumber.maskAll(in: "sip=480 q850=19") == "sip=480 q850=19")
+  }
 }
