@@ -13,11 +13,6 @@ public struct ScreenBuffer: Sendable, Equatable {
   public private(set) var cells: [Cell]
   /// Columns a Unicode scalar takes: `wcwidth` on the real terminal, a table in tests.
   private let columnsOf: @Sendable (Unicode.Scalar) -> Int
-  /// Whether every text drawn has the phone numbers in it masked: the last pass over all that
-  /// reaches the screen, so that a view that forgot to mask a field (a code holding a number,
-  /// a number in a cause) still shows none whole. Views mask by field as well, which is what
-  /// lets a number be shown as a number (`+86138****0021`) rather than as digits in text.
-  public var masksNumbers = false
 
   public init(width: Int, height: Int, columnsOf: @escaping @Sendable (Unicode.Scalar) -> Int = DisplayWidth.of) {
     self.width = max(0, width)
@@ -46,7 +41,7 @@ public struct ScreenBuffer: Sendable, Equatable {
     guard y >= 0, y < height, x >= 0, x < width else { return 0 }
     let limit = min(maxWidth ?? (width - x), width - x)
     guard limit > 0 else { return 0 }
-    let safe = TerminalSanitizer.sanitize(masksNumbers ? PhoneNumber.maskAll(in: text) : text, limit: limit + 1)
+    let safe = TerminalSanitizer.sanitize(text, limit: limit + 1)
     var characters: [(String, Int, Bool)] = []
     for character in safe {
       let scalars = character.unicodeScalars

@@ -110,7 +110,7 @@ struct CallDetailView {
         return seconds < 0 ? l.pick("\(amount) before", "早 \(amount)") : l.pick("\(amount) after", "晚 \(amount)")
       } ?? "-"
       let (outcome, role) = Presentation.outcome(call.outcome, l)
-      let cause = Presentation.mainCause(call, knowledge, l)
+      let cause = Presentation.mainCause(call, knowledge, state)
       lines.append(
         FindingLines.hanging(
           [
@@ -153,7 +153,7 @@ struct CallDetailView {
         FindingLines.hanging(
           [
             ("  " + name.padding(toLength: 16, withPad: " ", startingAt: 0), .key),
-            ("\(value)  ", value == 0 ? .success : .failure), (meaning, .normal),
+            ("\(Presentation.text(String(value), state))  ", value == 0 ? .success : .failure), (meaning, .normal),
           ], under: 18))
     }
     let times: [(String, Timestamp?)] = [

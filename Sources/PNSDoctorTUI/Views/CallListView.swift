@@ -93,7 +93,7 @@ struct CallListView {
         [call.stateCode, call.releasePoint, call.q850Cause, call.sipStatus].map { $0.map(String.init) ?? "-" }
           .joined(separator: "/"), state)
     case .session: return Presentation.text(call.sessionId, state)
-    case .cause: return Presentation.mainCause(call, knowledge, state.language)
+    case .cause: return Presentation.mainCause(call, knowledge, state)
     }
   }
 

@@ -41,7 +41,8 @@ enum Presentation {
 
   /// The call's stored top cause (the rule's title and confidence), else its main failure code
   /// and the code's meaning, for the list's cause column.
-  static func mainCause(_ call: CallSummary, _ knowledge: KnowledgeBase, _ language: Language) -> String {
+  static func mainCause(_ call: CallSummary, _ knowledge: KnowledgeBase, _ state: AppState) -> String {
+    let language = state.language
     if let cause = call.diagnosis?.cause {
       let title = knowledge.rule(id: cause.ruleId)?.title.text(in: language) ?? cause.ruleId
       // Right-aligned, so that 100% does not shift the title.
@@ -55,7 +56,8 @@ enum Presentation {
     for (field, code) in candidates {
       guard let code, code != 0 else { continue }
       let meaning = knowledge.meaning(of: code, in: field)?.meaning.text(in: language) ?? ""
-      return "\(code) \(meaning)"
+      // A code field can hold anything, a phone number too: shown as text is.
+      return "\(text(String(code), state)) \(meaning)"
     }
     return ""
   }

@@ -13,7 +13,6 @@ public struct Renderer: Sendable {
   /// The whole screen for `state`, at the state's size.
   public func render(_ state: AppState) -> ScreenBuffer {
     var screen = ScreenBuffer(width: state.width, height: state.height, columnsOf: columnsOf)
-    screen.masksNumbers = state.masked
     if state.isTooSmall {
       let l = state.language
       screen.put(l.pick("Terminal too small", "终端窗口太小"), x: 0, y: 0, role: .warning)
