@@ -31,16 +31,9 @@ final class StoreDecoderTarget: @unchecked Sendable {
     try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     let path = folder.appendingPathComponent("store.sqlite").path
     do {
-      store = try CallStore.open(path: path)
       let knowledge = FuzzKnowledge.shared.base
-      let importer = StoreImporter(store: store, engine: DiagnosisEngine(knowledge: knowledge))
-      var demo: [UInt8] = []
-      _ = DemoGenerator(count: 2500, seed: 11).generate { demo.append(contentsOf: $0) }
-      _ = try importer.importSource(InMemoryByteSource(name: "demo", bytes: demo))
-      for fixture in Self.fixtures() {
-        guard let source = try? FileDescriptorByteSource(path: fixture) else { continue }
-        _ = try importer.importSource(source)
-      }
+      try Self.build(path, knowledge: knowledge)
+      store = try CallStore.open(path: path)
       writer = try DatabaseQueue(path: path)
       (rowIds, dictionaryId) = try writer.read { db in
         (
@@ -54,6 +47,20 @@ final class StoreDecoderTarget: @unchecked Sendable {
       fatalError("pnsdoctor-fuzz store: cannot build the store to damage: \(error)")
     }
     atexit { try? FileManager.default.removeItem(at: StoreDecoderTarget.folder) }
+  }
+
+  /// Imports the demo calls and the fixtures through a store of its own, closed before the
+  /// runs begin: its connection's cached statements keep their last bound values, which
+  /// LeakSanitizer would report at exit as leaked.
+  private static func build(_ path: String, knowledge: KnowledgeBase) throws {
+    let importer = StoreImporter(store: try CallStore.open(path: path), engine: DiagnosisEngine(knowledge: knowledge))
+    var demo: [UInt8] = []
+    _ = DemoGenerator(count: 2500, seed: 11).generate { demo.append(contentsOf: $0) }
+    _ = try importer.importSource(InMemoryByteSource(name: "demo", bytes: demo))
+    for fixture in fixtures() {
+      guard let source = try? FileDescriptorByteSource(path: fixture) else { continue }
+      _ = try importer.importSource(source)
+    }
   }
 
   func run(_ bytes: [UInt8]) {
@@ -109,10 +116,12 @@ final class StoreDecoderTarget: @unchecked Sendable {
     }
     // Bundles without a dictionary: a store of the fixtures alone is too small to train one.
     let plainPath = Self.folder.appendingPathComponent("plain.sqlite").path
-    let plain = try CallStore.open(path: plainPath)
-    for fixture in Self.fixtures() {
-      guard let source = try? FileDescriptorByteSource(path: fixture) else { continue }
-      _ = try StoreImporter(store: plain).importSource(source)
+    do {
+      let plain = try CallStore.open(path: plainPath)
+      for fixture in Self.fixtures() {
+        guard let source = try? FileDescriptorByteSource(path: fixture) else { continue }
+        _ = try StoreImporter(store: plain).importSource(source)
+      }
     }
     let plainRows = try DatabaseQueue(path: plainPath).read { db in
       try Data.fetchAll(db, sql: "SELECT bundle FROM call_messages WHERE dictionary_id = 0 ORDER BY call_id LIMIT 64")
