@@ -96,7 +96,7 @@ let package = Package(
     ),
     .testTarget(
       name: "PNSDoctorTUITests",
-      dependencies: ["PNSDoctorTUI", "PNSDoctorCore"],
+      dependencies: ["PNSDoctorTUI", "PNSDoctorCore", .product(name: "GRDB", package: "GRDB.swift")],
       exclude: ["Snapshots", "Fixtures"],
       swiftSettings: strictSettings
     ),

@@ -34,6 +34,15 @@ public final class HeadlessSession {
     return renderer.render(state)
   }
 
+  /// Looks at the store's file as the app does every second, and draws: a store deleted,
+  /// replaced or migrated since it was opened is said on screen.
+  @discardableResult
+  public func checkStore() -> ScreenBuffer {
+    let fileState = runner.storeFileState()
+    if fileState != state.storeFileState { settle(Reducer.reduce(&state, .storeFileChanged(fileState))) }
+    return renderer.render(state)
+  }
+
   private func settle(_ effects: [Effect]) {
     var queue = effects
     while !queue.isEmpty {

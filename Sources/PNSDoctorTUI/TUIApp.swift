@@ -64,7 +64,10 @@ public final class TUIApp {
         // Asked on the work queue, in turn with the queries, never on the drawing thread.
         work.async { [runner, mailbox] in
           let changed = watch.update(runner.storeChangeToken())
-          mailbox.post(.tick(now: Date().timeIntervalSince1970, storeChanged: changed))
+          // Deleted, replaced or migrated under the screen: said until `r` reopens it.
+          let fileState = runner.storeFileState()
+          if watch.update(fileState) { mailbox.post(.storeFileChanged(fileState)) }
+          mailbox.post(.tick(now: Date().timeIntervalSince1970, storeChanged: changed && fileState == .unchanged))
         }
       }
       if dirty {

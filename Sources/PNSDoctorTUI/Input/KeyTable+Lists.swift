@@ -49,6 +49,8 @@ extension KeyTable {
           chinese: "粘贴话单、事件、短信、接口错误或日志进行诊断")),
       KeyBinding(
         [.character("r")], .reload, label: "r",
-        help: LocalizedText(english: "Reload now (new data also shows by itself)", chinese: "立即重新加载（新数据也会自动显示）")),
+        help: LocalizedText(
+          english: "Reload now (new data also shows by itself); reopens a store deleted or replaced",
+          chinese: "立即重新加载（新数据也会自动显示）；存储被删除或替换时重新打开")),
     ])
 }

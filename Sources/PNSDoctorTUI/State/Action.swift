@@ -22,6 +22,10 @@ public enum Action: Sendable {
   /// About once a second: the time (seconds since 1970), and whether the store changed since
   /// the last tick (another process imported).
   case tick(now: Double, storeChanged: Bool)
+  /// The store's file is no longer the one opened (deleted, replaced, migrated), or is again.
+  case storeFileChanged(StoreFileState)
+  /// `r` opened the store at its path again.
+  case storeReopened
 }
 
 /// Work the reducer asks for; the app runs it off the UI thread and answers with an `Action`.
@@ -35,4 +39,6 @@ public enum Effect: Sendable, Equatable {
   case loadStatistics
   case diagnosePaste(String)
   case savePaste(String)
+  /// Opens the store at its path again, in place of the one whose file went away.
+  case reopenStore
 }

@@ -89,6 +89,9 @@ public struct AppState: Sendable {
   public var showRaw = false
   /// A one-line message in the status line (errors, "saved").
   public var message: String?
+  /// What became of the store's file while it was open: anything but `.unchanged` is said on
+  /// screen until `r` reopens it.
+  public var storeFileState: StoreFileState = .unchanged
   public var shouldQuit = false
   /// Follow mode (`F`): new calls arriving keep the selection on the newest.
   public var following = false

@@ -1,14 +1,21 @@
 public import PNSDoctorCore
+import Foundation
 
 /// Does the work effects ask for, against the store and the knowledge base, and answers with the
 /// action that carries the result. Called off the UI thread.
 public struct EffectRunner: Sendable {
-  public let store: CallStore
-  public let diagnoser: InputDiagnoser
+  /// The store opened, and its diagnoser: replaced together when `r` reopens the store.
+  private let slot: StoreSlot
+  private let knowledge: KnowledgeBase
+
+  /// The store the effects read.
+  public var store: CallStore { slot.current.store }
+  /// Diagnoses against that store.
+  public var diagnoser: InputDiagnoser { slot.current.diagnoser }
 
   public init(store: CallStore, knowledge: KnowledgeBase) {
-    self.store = store
-    self.diagnoser = InputDiagnoser(knowledge: knowledge, store: store)
+    self.knowledge = knowledge
+    self.slot = StoreSlot((store, InputDiagnoser(knowledge: knowledge, store: store)))
   }
 
   /// How many calls of a filtered list are counted (and can be scrolled to); an unfiltered
@@ -72,6 +79,14 @@ public struct EffectRunner: Sendable {
             store: store.isReadOnly ? try CallStore.open(path: store.path) : store, engine: diagnoser.engine
           ).importSource(
             InMemoryByteSource(name: "<paste>", text: text)))
+      case .reopenStore:
+        let old = store
+        // Opened as before: to read only when the screen was only browsing.
+        let opened =
+          old.isReadOnly
+          ? try CallStore.openForReading(path: old.path) : try CallStore.open(path: old.path, creating: false)
+        slot.replace((opened, InputDiagnoser(knowledge: knowledge, store: opened)))
+        return .storeReopened
       }
     } catch {
       return .failed(error.message(in: language))
@@ -81,8 +96,23 @@ public struct EffectRunner: Sendable {
   /// See `CallStoreReading.changeToken()`.
   public func storeChangeToken() -> Int { store.changeToken() }
 
+  /// See `CallStore.fileState()`.
+  public func storeFileState() -> StoreFileState { store.fileState() }
+
   /// Stored JSON, indented for reading.
   static func pretty(_ raw: String) -> String {
     (try? StrictJSONParser.parse(Array(raw.utf8)).prettyJSON()) ?? raw
   }
+}
+
+/// The runner's store and diagnoser, behind a lock: read by every effect, replaced by one.
+private final class StoreSlot: @unchecked Sendable {
+  private let lock = NSLock()
+  private var value: (store: CallStore, diagnoser: InputDiagnoser)
+
+  init(_ value: (store: CallStore, diagnoser: InputDiagnoser)) { self.value = value }
+
+  var current: (store: CallStore, diagnoser: InputDiagnoser) { lock.withLock { value } }
+
+  func replace(_ new: (store: CallStore, diagnoser: InputDiagnoser)) { lock.withLock { value = new } }
 }

@@ -75,6 +75,8 @@ extension Reducer {
     case .nextHour where state.page == .list && state.tab == .stats:
       stepHour(by: 1, &state)
     case .reload:
+      // A store deleted or replaced under the screen is opened again, not read again.
+      if state.storeFileState != .unchanged { return [.reopenStore] }
       return reloadEffects(&state)
     case .nextCall:
       state.detailTrail = []

@@ -93,6 +93,13 @@ public enum Reducer {
       if !state.freshRowIds.isEmpty && now >= state.freshUntil { state.freshRowIds = [] }
       guard changed else { return [] }
       return storeChanged(&state, now: now)
+    case .storeFileChanged(let fileState):
+      state.storeFileState = fileState
+      return []
+    case .storeReopened:
+      state.storeFileState = .unchanged
+      state.message = state.language.pick("store reopened", "已重新打开存储")
+      return reloadEffects(&state)
     case .signal(let number):
       state.endingSignal = number
       state.shouldQuit = true

@@ -109,8 +109,34 @@ enum Chrome {
     return parts
   }
 
+  /// What became of the store's file, and what to do, while it is not the one opened.
+  static func storeNotice(_ state: AppState) -> String? {
+    let l = state.language
+    switch state.storeFileState {
+    case .unchanged: return nil
+    case .deleted:
+      return l.pick(
+        "the store file was deleted: shown is its last state · r reopens the path",
+        "存储文件已被删除：显示的是其最后状态 · 按 r 重新打开")
+    case .replaced:
+      return l.pick(
+        "another store file replaced this one: shown is the old file · r opens the new one",
+        "存储文件已被替换：显示的是旧文件 · 按 r 打开新文件")
+    case .migrated:
+      return l.pick(
+        "a newer pnsdoctor migrated this store: what is shown may be wrong · r reopens (this version may refuse it)",
+        "较新版本的 pnsdoctor 已升级此存储：显示内容可能有误 · 按 r 重新打开（当前版本可能无法读取）")
+    }
+  }
+
   private static func drawHints(_ screen: inout ScreenBuffer, _ state: AppState, row: Int) {
     let l = state.language
+    if let notice = storeNotice(state) {
+      // Until reopened, what the screen shows is not what the path holds: said before all else
+      // (and why a reopening failed, after it).
+      screen.put(notice + (state.message.map { " · " + $0 } ?? ""), x: 0, y: row, role: .warning)
+      return
+    }
     if let message = state.message {
       screen.put(message, x: 0, y: row, role: .warning)
       return

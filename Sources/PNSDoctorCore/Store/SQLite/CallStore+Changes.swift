@@ -21,4 +21,21 @@ extension CallStore {
     }
     return hasher.finalize()
   }
+
+  /// What became of the file since it was opened: deleted, replaced by another (its device
+  /// and inode differ), or migrated by a newer pnsdoctor; cheap enough to ask every second.
+  public func fileState() -> StoreFileState {
+    guard let openedFile else { return .unchanged }
+    guard let now = Self.fileIdentity(path) else { return .deleted }
+    if now != openedFile { return .replaced }
+    let superseded = try? writer.read { db in try StoreMigrations.migrator.hasBeenSuperseded(db) }
+    return superseded == true ? .migrated : .unchanged
+  }
+
+  /// The device and inode of the file at `path`, if there is one.
+  static func fileIdentity(_ path: String) -> (device: UInt64, inode: UInt64)? {
+    var info = stat()
+    guard stat(path, &info) == 0 else { return nil }
+    return (UInt64(info.st_dev), UInt64(info.st_ino))
+  }
 }

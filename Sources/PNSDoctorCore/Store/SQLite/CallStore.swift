@@ -24,11 +24,14 @@ public final class CallStore: CallStoreReading {
   let writer: any DatabaseReader & DatabaseWriter
   /// The zstd dictionaries its calls were compressed with, loaded once.
   let dictionaries = DictionaryCache()
+  /// The device and inode of the file opened (nil in memory): what `fileState()` compares.
+  let openedFile: (device: UInt64, inode: UInt64)?
 
   private init(path: String, writer: any DatabaseReader & DatabaseWriter, isReadOnly: Bool = false) {
     self.path = path
     self.writer = writer
     self.isReadOnly = isReadOnly
+    self.openedFile = path == ":memory:" ? nil : Self.fileIdentity(path)
   }
 
   /// Opens an existing store to read only: no write, no schema change, no file created beside
