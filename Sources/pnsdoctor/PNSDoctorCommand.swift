@@ -27,14 +27,17 @@ struct PNSDoctorCommand: ParsableCommand {
   /// that could not be written.
   static func main() {
     StandardDescriptors.reserve()
-    // Before any thread exists, so that every thread inherits the blocked signals.
-    SignalCenter.start()
-    var status: Int32 = 0
     if Array(CommandLine.arguments.dropFirst()) == ["--version"] {
       // Said here rather than by ArgumentParser, whose version text is fixed when the
       // configuration is first read (on every run): git is asked only when someone asks.
-      Foundation.exit((try? StandardOutput.print("pnsdoctor " + PNSDoctorVersion.describe())) == nil ? ExitStatus.storeFailure : 0)
+      // Before the signals are blocked: a child inherits the mask, and git must stay killable.
+      let written = (try? StandardOutput.print("pnsdoctor " + PNSDoctorVersion.describe())) != nil
+      Foundation.exit(written ? 0 : ExitStatus.storeFailure)
     }
+    // Before any thread exists, so that every thread inherits the blocked signals. (pnsdoctor
+    // starts no other program past this point; one would inherit them blocked.)
+    SignalCenter.start()
+    var status: Int32 = 0
     do {
       var command = try parseAsRoot()
       try command.run()
