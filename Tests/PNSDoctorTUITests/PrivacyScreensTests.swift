@@ -47,8 +47,11 @@ struct PrivacyScreensTests {
     for (name, screen) in screens {
       #expect(leaks(screen).isEmpty, "\(name): \(leaks(screen))")
     }
-    // The list did show the call, so the test looked at something.
+    // The screens did show the data, so the test looked at something: the list its call, the
+    // story its CDR panel (hostName, whose whole number the panel once showed).
     #expect(screens[0].1.lines.joined().contains("+86109****5678"))
+    let panel = screens.flatMap { $0.1.lines }.first { $0.contains("hostName") } ?? ""
+    #expect(panel.contains("+86109****5678"), "the CDR panel's hostName row: \(panel)")
     // Revealed on request.
     session.press(.escape)
     session.press(.character("m"))
