@@ -17,6 +17,9 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    // For the receiver's push signatures (HMAC-SHA256, SHA-256); pnsdoctor itself does not
+    // link it, so the README's first command does not build it.
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
   ],
   targets: [
     .target(
@@ -39,6 +42,13 @@ let package = Package(
     .systemLibrary(
       name: "CZstd",
       providers: [.apt(["libzstd-dev"])]
+    ),
+    // The live receiver's parts that need no server (the `serve` issue builds on them): push
+    // signatures checked against the app secrets.
+    .target(
+      name: "PNSDoctorReceiver",
+      dependencies: ["PNSDoctorCore", .product(name: "Crypto", package: "swift-crypto")],
+      swiftSettings: strictSettings
     ),
     .target(
       name: "PNSDoctorTUI",
@@ -92,6 +102,11 @@ let package = Package(
       name: "PNSDoctorCoreTests",
       dependencies: ["PNSDoctorCore", "PNSDoctorKnowledge"],
       resources: [.copy("Fixtures")],
+      swiftSettings: strictSettings
+    ),
+    .testTarget(
+      name: "PNSDoctorReceiverTests",
+      dependencies: ["PNSDoctorReceiver"],
       swiftSettings: strictSettings
     ),
     .testTarget(
