@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 let strictSettings: [SwiftSetting] = [
@@ -11,6 +11,7 @@ let package = Package(
   platforms: [.macOS(.v13)],
   products: [
     .executable(name: "pnsdoctor", targets: ["pnsdoctor"]),
+    .executable(name: "pnsdoctor-serve", targets: ["pnsdoctor-serve"]),
     .library(name: "PNSDoctorCore", targets: ["PNSDoctorCore"]),
   ],
   dependencies: [
@@ -20,6 +21,12 @@ let package = Package(
     // For the receiver's push signatures (HMAC-SHA256, SHA-256); pnsdoctor itself does not
     // link it, so the README's first command does not build it.
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+    // The live receiver's server (`pnsdoctor-serve`, its own product: pnsdoctor does not link
+    // it). Without its default traits: no swift-configuration to build.
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0", traits: []),
+    .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+    .package(url: "https://github.com/apple/swift-log", from: "1.16.0"),
+    .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.0"),
   ],
   targets: [
     .target(
@@ -48,6 +55,22 @@ let package = Package(
     .target(
       name: "PNSDoctorReceiver",
       dependencies: ["PNSDoctorCore", .product(name: "Crypto", package: "swift-crypto")],
+      swiftSettings: strictSettings
+    ),
+    // The live receiver's HTTP server: `pnsdoctor serve` runs it (git-style), so that a newcomer's
+    // first build of pnsdoctor does not wait for the server libraries.
+    .executableTarget(
+      name: "pnsdoctor-serve",
+      dependencies: [
+        "PNSDoctorReceiver",
+        "PNSDoctorCore",
+        "PNSDoctorKnowledge",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "Prometheus", package: "swift-prometheus"),
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
       swiftSettings: strictSettings
     ),
     .target(

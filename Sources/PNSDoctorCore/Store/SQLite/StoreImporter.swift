@@ -144,7 +144,7 @@ public struct StoreImporter: Sendable {
 
   /// Marks for diagnosis the calls near `span` whose diagnosis looked at their neighbours: a
   /// call stored since may change their answer.
-  private static func markNeighbourDiagnoses(
+  static func markNeighbourDiagnoses(
     around span: ClosedRange<Int64>, window: Int64, in db: Database
   ) throws {
     try db.execute(

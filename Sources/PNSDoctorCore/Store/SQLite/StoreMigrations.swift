@@ -361,6 +361,10 @@ enum StoreMigrations {
       try db.execute(
         sql: "UPDATE sms SET diagnosis_state = \(DiagnosisState.pending.rawValue) WHERE verdict = '\(Verdict.unknown.rawValue)'")
     }
+    migrator.registerMigration(PushSchema.migration) { db in
+      // What the live receiver took (see PushSchema); nothing earlier changes.
+      try db.execute(sql: PushSchema.tables)
+    }
     return migrator
   }
 }
