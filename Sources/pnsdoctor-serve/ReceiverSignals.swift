@@ -1,13 +1,16 @@
 import Foundation
 
-/// The signals the receiver stops on. Started by `pnsdoctor serve`, it inherits a mask that
-/// blocks them (pnsdoctor blocks them for its own signal sources, and a mask survives exec):
-/// they are unblocked first, so that the service group's handlers see them.
+/// The signals the receiver stops on (SIGTERM, SIGINT, SIGHUP) are blocked in the main thread
+/// before any other thread exists, so every thread inherits the mask and a signal always stays
+/// pending until the service group's signal sources (a signalfd under Dispatch on Linux) take
+/// it. Left unblocked, a signal landing on a thread while the sources have it ignored would be
+/// dropped: the receiver would run on after SIGTERM. (`pnsdoctor serve` execs this program with
+/// the same signals already blocked, for the same reason.)
 enum ReceiverSignals {
-  static func unblock() {
+  static func block() {
     var set = sigset_t()
     sigemptyset(&set)
     for signal in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&set, signal) }
-    pthread_sigmask(SIG_UNBLOCK, &set, nil)
+    pthread_sigmask(SIG_BLOCK, &set, nil)
   }
 }

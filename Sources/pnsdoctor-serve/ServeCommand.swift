@@ -11,7 +11,6 @@ import ServiceLifecycle
 /// `pnsdoctor serve` (run by `pnsdoctor serve`, or on its own as `pnsdoctor-serve`): the live
 /// receiver. It takes the platform's pushes on any path, checks their signatures, stores them in
 /// the store as `import` would, and answers each once it is committed.
-@main
 struct ServeCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "pnsdoctor serve",
@@ -77,7 +76,6 @@ struct ServeCommand: AsyncParsableCommand {
     if requireSignature && credentials == nil {
       throw ServeFailure.usage("--require-signature needs --credentials: without secrets no signature can verify")
     }
-    ReceiverSignals.unblock()
     var verifier: PushSignatureVerifier?
     if let credentials {
       do {

@@ -17,7 +17,7 @@ struct PNSDoctorCommand: ParsableCommand {
       可用 `pnsdoctor --demo` 体验演示数据。
       """,
     version: PNSDoctorVersion.number,
-    subcommands: [TUI.self, Import.self, Calls.self, SMS.self, Diagnose.self, Codes.self, Rules.self, Demo.self, Store.self],
+    subcommands: [TUI.self, Import.self, Calls.self, SMS.self, Diagnose.self, Codes.self, Rules.self, Demo.self, Store.self, Serve.self, Receiver.self],
     defaultSubcommand: TUI.self)
 
   /// Runs the command line. ArgumentParser's own messages (an unknown option, a value that does
@@ -35,7 +35,8 @@ struct PNSDoctorCommand: ParsableCommand {
       Foundation.exit(written ? 0 : ExitStatus.storeFailure)
     }
     // Before any thread exists, so that every thread inherits the blocked signals. (pnsdoctor
-    // starts no other program past this point; one would inherit them blocked.)
+    // starts no other program past this point, but for `serve`, which execs pnsdoctor-serve
+    // with them blocked, as that program wants them.)
     SignalCenter.start()
     var status: Int32 = 0
     do {

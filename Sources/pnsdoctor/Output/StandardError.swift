@@ -58,4 +58,6 @@ enum ExitStatus {
   static let knowledgeFailure: Int32 = 65
   /// The store could not be opened or written, or the output could not be written (EX_IOERR).
   static let storeFailure: Int32 = 74
+  /// A program pnsdoctor runs (pnsdoctor-serve) is missing or cannot be run (EX_UNAVAILABLE).
+  static let unavailable: Int32 = 69
 }
