@@ -25,6 +25,8 @@ struct PushResponder: HTTPResponder {
 
   let settings: Settings
   let verifier: PushSignatureVerifier?
+  /// Tap mode's relay to the customer's own receiver; nil when pnsdoctor is the receiver.
+  let forwarder: UpstreamForwarder?
   let committer: PushCommitter
   let metrics: ReceiverMetrics
   let logger: Logger
@@ -45,7 +47,8 @@ struct PushResponder: HTTPResponder {
     let verdict = verifier?.verify(headers: headers, now: receivedMs)
     let signature = verdict?.check ?? .notChecked
     var refusal: PushDisposition?
-    if request.method != .post {
+    if request.method != .post && forwarder == nil {
+      // In tap mode the customer's receiver answers whatever comes, as it would without us.
       refusal = .wrongMethod
     } else if settings.requireSignature, signature != .verified {
       refusal = .signatureRefused
@@ -70,9 +73,17 @@ struct PushResponder: HTTPResponder {
       }
       if refusal == nil { bodyBytes = body.count }
     }
-    let push = ReceivedPush(
+    var push = ReceivedPush(
       receivedMs: receivedMs, method: request.method.rawValue, path: path, body: body, bodyBytes: bodyBytes,
       signature: signature, appKey: verdict?.appKey, refusal: refusal)
+    var relayed: UpstreamForwarder.Relayed?
+    if let forwarder, refusal == nil {
+      relayed = await forwarder.relay(
+        method: request.method.rawValue, pathAndQuery: request.uri.description, headers: request.headers, body: body,
+        kinds: push.kinds)
+      push.upstream = relayed?.record
+      if let relayed { metrics.recordUpstream(nanoseconds: relayed.record.microseconds * 1000) }
+    }
     let outcome = await committer.commit(push)
     metrics.recordCommit(nanoseconds: Int64(DispatchTime.now().uptimeNanoseconds - started))
     let status: Int
@@ -88,6 +99,11 @@ struct PushResponder: HTTPResponder {
       logger.error(
         "store failed: the push is answered 503 and will be pushed again",
         metadata: ["error": .string(PhoneNumber.maskAll(in: error.message(in: .english)))])
+    }
+    if let relayed, status == relayed.status {
+      // The customer's receiver's answer, as it gave it (a Block-mode answer included).
+      return Response(
+        status: HTTPResponse.Status(code: status), headers: relayed.headers, body: ResponseBody(byteBuffer: relayed.body))
     }
     var answerHeaders = HTTPFields()
     if status == 405 { answerHeaders[.allow] = "POST" }
@@ -110,6 +126,13 @@ struct PushResponder: HTTPResponder {
       "push": .stringConvertible(receipt.pushId),
       "us": .stringConvertible(micros),
     ]
+    if let upstream = push.upstream {
+      metadata["upstream"] = .string(upstream.status.map(String.init) ?? "none")
+      metadata["upstream_us"] = .stringConvertible(upstream.microseconds)
+      if let error = upstream.error {
+        metadata["upstream_error"] = .string(PhoneNumber.maskAll(in: TerminalSanitizer.sanitize(error, limit: 200)))
+      }
+    }
     if let reason = push.reason {
       metadata["reason"] = .string(PhoneNumber.maskAll(in: TerminalSanitizer.sanitize(reason, limit: 200)))
     }

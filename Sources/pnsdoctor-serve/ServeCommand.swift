@@ -36,6 +36,21 @@ struct ServeCommand: AsyncParsableCommand {
   @Flag(name: .long, help: "Answer 401 to a push whose signature does not verify, instead of storing and flagging it.")
   var requireSignature = false
 
+  @Option(name: .long, help: ArgumentHelp("Tap mode: relay every push to the customer's receiver at URL (the push's path is appended) and answer the platform with its answer.", valueName: "url"))
+  var forward: String?
+
+  @Option(name: .long, help: ArgumentHelp("Tap mode: call events to this URL instead of --forward's.", valueName: "url"))
+  var forwardEvent: String?
+
+  @Option(name: .long, help: ArgumentHelp("Tap mode: CDRs to this URL instead of --forward's.", valueName: "url"))
+  var forwardCdr: String?
+
+  @Option(name: .long, help: ArgumentHelp("Tap mode: SMS notifications to this URL instead of --forward's.", valueName: "url"))
+  var forwardSms: String?
+
+  @Option(name: .long, help: ArgumentHelp("Tap mode: seconds to wait for the customer's receiver before answering 504 (default 10).", valueName: "seconds"))
+  var forwardTimeout: Int = 10
+
   @Option(name: .long, help: ArgumentHelp("The largest body taken, in bytes; larger ones get 413 (default 1 MiB; a full CDR batch is some 50 KB).", valueName: "bytes"))
   var bodyLimit: Int = 1 << 20
 
@@ -73,6 +88,13 @@ struct ServeCommand: AsyncParsableCommand {
     guard unreadableStatus == 200 || unreadableStatus == 400 else {
       throw ServeFailure.usage("--unreadable-status takes 200 or 400")
     }
+    let targets = UpstreamForwarder.Targets(all: forward, event: forwardEvent, cdr: forwardCdr, sms: forwardSms)
+    for url in [forward, forwardEvent, forwardCdr, forwardSms].compactMap({ $0 }) {
+      guard let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme ?? ""), parsed.host != nil else {
+        throw ServeFailure.usage("a forward URL must be http:// or https:// with a host, not '\(url)'")
+      }
+    }
+    guard forwardTimeout > 0 else { throw ServeFailure.usage("--forward-timeout must be positive") }
     if requireSignature && credentials == nil {
       throw ServeFailure.usage("--require-signature needs --credentials: without secrets no signature can verify")
     }
@@ -98,10 +120,13 @@ struct ServeCommand: AsyncParsableCommand {
     defer { committer.finish() }
     var logger = Logger(label: "pnsdoctor-serve") { label in StreamLogHandler.standardError(label: label) }
     logger.logLevel = .info
+    let forwarder =
+      targets.isEmpty
+      ? nil : UpstreamForwarder(targets: targets, timeout: .seconds(Int64(forwardTimeout)), answerLimit: bodyLimit)
     let responder = PushResponder(
       settings: .init(bodyLimit: bodyLimit, requireSignature: requireSignature, accessLog: accessLog),
-      verifier: verifier, committer: committer, metrics: ReceiverMetrics(committer: committer), logger: logger)
-    let startLine = startLines(address: address, store: path, verifier: verifier)
+      verifier: verifier, forwarder: forwarder, committer: committer, metrics: ReceiverMetrics(committer: committer), logger: logger)
+    let startLine = startLines(address: address, store: path, verifier: verifier, targets: targets)
     let app = Application(
       responder: responder,
       configuration: .init(address: .hostname(address.host, port: address.port), serverName: nil),
@@ -118,6 +143,7 @@ struct ServeCommand: AsyncParsableCommand {
     } catch let error as IOError {
       throw ServeFailure.listen(address: address, detail: error.description)
     }
+    await forwarder?.shutdown()
     committer.finish()
     let figures = committer.currentFigures
     ServeFailure.say(
@@ -146,7 +172,7 @@ struct ServeCommand: AsyncParsableCommand {
 
   /// What the receiver says when it starts, given the address it got.
   private func startLines(
-    address: ListenAddress, store path: String, verifier: PushSignatureVerifier?
+    address: ListenAddress, store path: String, verifier: PushSignatureVerifier?, targets: UpstreamForwarder.Targets
   ) -> @Sendable (ListenAddress) -> String {
     let language = language
     let signatures =
@@ -156,15 +182,24 @@ struct ServeCommand: AsyncParsableCommand {
         ? language.pick("required (401 when they do not verify)", "必须通过（不通过时应答 401）")
         : language.pick("checked and flagged", "校验并标记")
     let exposed = !address.isLoopback
+    let upstream = [("", targets.all), ("event ", targets.event), ("cdr ", targets.cdr), ("sms ", targets.sms)]
+      .compactMap { label, url in url.map { label + $0 } }.joined(separator: ", ")
     return { bound in
       var lines = [
         language.pick(
           "pnsdoctor serve: listening on http://\(bound) · store \(path) · signatures \(signatures)",
-          "pnsdoctor serve：在 http://\(bound) 上监听 · 存储 \(path) · 签名\(signatures)"),
-        language.pick(
-          "warning: Block-mode pushes (X-mode callin, Block SMS) are answered as Notify (an empty 200): tap mode (--forward) is not built yet",
-          "警告：Block 模式推送（X-mode callin、Block 短信）按 Notify 应答（空 200）：转发模式（--forward）尚未实现"),
+          "pnsdoctor serve：在 http://\(bound) 上监听 · 存储 \(path) · 签名\(signatures)")
       ]
+      if upstream.isEmpty {
+        lines.append(
+          language.pick(
+            "warning: Block-mode pushes (X-mode callin, Block SMS) are answered as Notify (an empty 200): no --forward to the customer's receiver",
+            "警告：Block 模式推送（X-mode callin、Block 短信）按 Notify 应答（空 200）：未用 --forward 转发到客户的接收端"))
+      } else {
+        lines.append(
+          language.pick(
+            "tap mode: each push relayed to \(upstream); the platform gets its answer", "转发模式：每个推送转发至 \(upstream)；平台收到其应答"))
+      }
       if exposed {
         lines.append(
           language.pick(

@@ -10,12 +10,18 @@ public struct ReceivedPush: Sendable {
     public var microseconds: Int64
     /// Why no answer came (English, no secret); nil when one came.
     public var error: String?
+    /// Whether it failed by taking too long (answered 504), not by being unreachable (502).
+    public var timedOut: Bool
 
-    public init(status: Int?, microseconds: Int64, error: String?) {
+    public init(status: Int?, microseconds: Int64, error: String?, timedOut: Bool = false) {
       self.status = status
       self.microseconds = microseconds
       self.error = error
+      self.timedOut = timedOut
     }
+
+    /// The status the platform is answered: the upstream's own, or 504/502 when none came.
+    public var relayedStatus: Int { status ?? (timedOut ? 504 : 502) }
   }
 
   /// Milliseconds since 1970, on the receiver's clock.

@@ -24,14 +24,16 @@ public final class PushWriter {
 
   /// The status a push is answered with, given what became of it.
   public func status(for push: ReceivedPush) -> Int {
+    // In tap mode the platform gets what the customer's receiver answered, but for what the
+    // receiver itself refused (too large, signature required).
+    if let upstream = push.upstream, push.refusal != .tooLarge, push.refusal != .signatureRefused {
+      return upstream.relayedStatus
+    }
     switch push.disposition {
     case .wrongMethod: return 405
     case .tooLarge: return 413
     case .signatureRefused: return 401
     case .stored, .partlyRead, .unreadable:
-      // In tap mode the platform gets what the customer's receiver answered.
-      if let upstream = push.upstream, let status = upstream.status { return status }
-      if let upstream = push.upstream, upstream.status == nil { return 502 }
       return push.disposition == .unreadable ? unreadableStatus : 200
     }
   }
