@@ -105,11 +105,12 @@ let package = Package(
       swiftSettings: strictSettings
     ),
     // The benchmark: `swift run -c release pnsdoctor-bench [--calls N]`. It runs the
-    // pnsdoctor built beside it, hence the dependency.
+    // pnsdoctor and pnsdoctor-serve built beside it, hence the dependencies.
     .executableTarget(
       name: "pnsdoctor-bench",
       dependencies: [
         "pnsdoctor",
+        "pnsdoctor-serve",
         "PNSDoctorCore",
         "PNSDoctorKnowledge",
         "PNSDoctorTUI",
@@ -133,6 +134,16 @@ let package = Package(
     .testTarget(
       name: "PNSDoctorReceiverTests",
       dependencies: ["PNSDoctorReceiver"],
+      swiftSettings: strictSettings
+    ),
+    // Integration tests of the receiver: they start the built pnsdoctor-serve on loopback ports.
+    .testTarget(
+      name: "PNSDoctorServeTests",
+      dependencies: [
+        "pnsdoctor-serve", "pnsdoctor",
+        .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "GRDB", package: "GRDB.swift"),
+      ],
       swiftSettings: strictSettings
     ),
     .testTarget(

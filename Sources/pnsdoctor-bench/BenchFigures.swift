@@ -41,6 +41,18 @@ struct BenchFigures: Codable {
   var diagnoseSeconds = 0.0
   var diagnosePeakMemory = 0
 
+  /// The receiver under wrk: for how long, with how many connections, what wrk saw (requests,
+  /// those answered 2xx, rate, latency percentiles), and the pushes the store holds as
+  /// answered 200 after the receiver stopped.
+  var serveSeconds: Double?
+  var serveConnections = 0
+  var serveRequests = 0
+  var serveAcknowledged = 0
+  var servePushesPerSecond = 0.0
+  var serveP50Seconds = 0.0
+  var serveP99Seconds = 0.0
+  var serveStoredAnswered200 = 0
+
   var rediagnosedCalls = 0
   var rediagnoseSeconds = 0.0
 

@@ -103,6 +103,23 @@ struct BenchReport {
         value: "\(f.rediagnosedCalls) calls in \(seconds(f.rediagnoseSeconds)), \(Int(f.rediagnosedCallsPerSecond)) calls/s",
         target: "≥ 200000 calls/s", met: f.rediagnosedCallsPerSecond >= 200_000),
     ]
+    if let serve = f.serveSeconds {
+      let lost = max(0, f.serveAcknowledged - f.serveStoredAnswered200)
+      lines += [
+        Line(
+          name: "serve under wrk: pushes/s",
+          value: String(format: "%.0f (%d in %.0f s, %d connections)", f.servePushesPerSecond, f.serveRequests, serve, f.serveConnections),
+          target: "≥ 5000/s", met: f.servePushesPerSecond >= 5000),
+        Line(
+          name: "serve under wrk: latency",
+          value: "p50 \(milliseconds(f.serveP50Seconds)), p99 \(milliseconds(f.serveP99Seconds))", target: "p99 ≤ 20 ms",
+          met: f.serveP99Seconds <= 0.02),
+        Line(
+          name: "serve: acknowledged pushes lost",
+          value: "\(lost) (\(f.serveAcknowledged) answered 2xx to wrk, \(f.serveStoredAnswered200) stored as answered 200)",
+          target: "0", met: lost == 0),
+      ]
+    }
     return lines
   }
 

@@ -84,6 +84,10 @@ struct BenchRunner {
 
     step("re-diagnosis after a rule change")
     try rediagnose(store: store, folder: folder, into: &figures)
+
+    step("pnsdoctor serve under wrk (10 s, 64 connections)")
+    let server = URL(fileURLWithPath: pnsdoctor).deletingLastPathComponent().appendingPathComponent("pnsdoctor-serve").path
+    try ServeLoadRun(server: server, folder: folder, dataPath: data, seconds: 10, connections: 64).run(into: &figures)
     return figures
   }
 

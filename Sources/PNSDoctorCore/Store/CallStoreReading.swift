@@ -31,4 +31,9 @@ public protocol CallStoreReading: Sendable {
   func changeToken() -> Int
   /// `call` diagnosed with its stored neighbours for the pattern rules.
   func diagnose(_ call: Call, engine: DiagnosisEngine) throws(StoreError) -> Diagnosis
+  /// What the live receiver (`serve`) took: a report from `sinceMs` on, its state now, and
+  /// the pushes that carried one call's messages.
+  func receiverReport(sinceMs: Int64?) throws(StoreError) -> ReceiverReport
+  func receiverPulse(nowMs: Int64) throws(StoreError) -> ReceiverPulse
+  func pushes(sessionId: String) throws(StoreError) -> [ReceiverReport.Push]
 }

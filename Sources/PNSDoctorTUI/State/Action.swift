@@ -6,10 +6,11 @@ public enum Action: Sendable {
   case key(Key)
   case resized(width: Int, height: Int)
   /// `total` and `counts` are `nil` when only another window of the same list was loaded;
-  /// `totalIsLowerBound` when counting stopped early (more calls match than `total`).
+  /// `totalIsLowerBound` when counting stopped early (more calls match than `total`); `receiver`
+  /// is the live receiver's state, loaded with the counts.
   case callsLoaded(
     generation: Int, windowStart: Int, rows: [CallSummary], total: Int?, counts: StoreCounts?,
-    totalIsLowerBound: Bool = false)
+    totalIsLowerBound: Bool = false, receiver: ReceiverPulse? = nil)
   case smsLoaded(generation: Int, windowStart: Int, rows: [SMSSummary], total: Int)
   case callOpened(CallDetailState)
   case smsOpened(SMSDetailState)

@@ -69,6 +69,8 @@ public struct AppState: Sendable {
   public var clipboardAvailable = false
   /// Counts of the whole store, for the status line.
   public var counts: StoreCounts?
+  /// The live receiver's state when `pnsdoctor serve` writes to this store, for the status line.
+  public var receiver: ReceiverPulse?
   /// More calls match the filter than the list's total: counting stopped at the list's bound.
   public var callsTotalIsLowerBound = false
   /// Bumped with every change of what the lists show, so late answers to old queries are dropped.

@@ -42,7 +42,8 @@ public struct EffectRunner: Sendable {
         let page = try store.page(matching: query, countingUpTo: Self.listBound)
         return .callsLoaded(
           generation: generation, windowStart: query.offset, rows: page.rows, total: page.total,
-          counts: try store.counts(), totalIsLowerBound: page.totalIsLowerBound)
+          counts: try store.counts(), totalIsLowerBound: page.totalIsLowerBound,
+          receiver: try store.receiverPulse(nowMs: Int64(Date().timeIntervalSince1970 * 1000)))
       case .loadSMS(let query, let generation):
         let (rows, total) = try store.smsNotifications(matching: query)
         return .smsLoaded(generation: generation, windowStart: query.offset, rows: rows, total: total)

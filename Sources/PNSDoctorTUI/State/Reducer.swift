@@ -17,7 +17,8 @@ public enum Reducer {
       return loadIfNeeded(&state)
     case .key(let key):
       return handle(key, &state)
-    case .callsLoaded(let generation, let windowStart, let rows, let total, let counts, let totalIsLowerBound):
+    case .callsLoaded(
+      let generation, let windowStart, let rows, let total, let counts, let totalIsLowerBound, let receiver):
       guard generation == state.generation else { return [] }
       state.calls.rows = rows
       state.calls.windowStart = windowStart
@@ -27,6 +28,7 @@ public enum Reducer {
       }
       state.calls.loading = false
       if let counts { state.counts = counts }
+      if let receiver { state.receiver = receiver }
       keepPlace(&state, rows: rows, windowStart: windowStart)
       state.calls.selected = min(state.calls.selected, max(0, state.calls.total - 1))
       state.calls.scrollToSelection(visibleRows: state.visibleRows)

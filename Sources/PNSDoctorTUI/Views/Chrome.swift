@@ -33,6 +33,22 @@ enum Chrome {
     drawHints(&screen, state, row: screen.height - 1)
   }
 
+  /// The live receiver's part of the status line: pushes per minute, the last push's time,
+  /// and the last hour's failures (what `pnsdoctor receiver` lists).
+  private static func receiverPart(_ receiver: ReceiverPulse, _ l: Language, _ times: TimeDisplay) -> String {
+    var text = l.pick("receiver \(receiver.pushesLastMinute)/min", "接收 \(receiver.pushesLastMinute)/分")
+    if let last = receiver.lastPushMs {
+      text += l.pick(" last ", " 最近 ") + times.formatShort(Timestamp(millisecondsSince1970: last))
+    }
+    if receiver.upstreamFailuresLastHour > 0 {
+      text += l.pick(" · \(receiver.upstreamFailuresLastHour) upstream failed/h", " · 上游失败 \(receiver.upstreamFailuresLastHour)/时")
+    }
+    if receiver.failuresLastHour > receiver.upstreamFailuresLastHour {
+      text += l.pick(" · \(receiver.failuresLastHour) push problems/h", " · 推送问题 \(receiver.failuresLastHour)/时")
+    }
+    return text
+  }
+
   private static func statusParts(_ state: AppState) -> [String] {
     let l = state.language
     var parts: [String] = []
@@ -75,6 +91,7 @@ enum Chrome {
       parts.append(l.pick("\(state.freshRowIds.count) new", "新增 \(state.freshRowIds.count)"))
     }
     if state.following { parts.append(l.pick("following", "跟随中")) }
+    if let receiver = state.receiver, receiver.lastPushMs != nil { parts.append(receiverPart(receiver, l, state.timeDisplay)) }
     parts.append(
       l.pick("store ", "存储 ") + (state.storeName.split(separator: "/").last.map(String.init) ?? state.storeName))
     if !state.filter.isEmpty || state.editingFilter { parts.append(l.pick("filter ", "筛选 ") + "\"\(state.filter)\"") }

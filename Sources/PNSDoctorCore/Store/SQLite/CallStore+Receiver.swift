@@ -12,6 +12,38 @@ extension CallStore {
     }
   }
 
+  /// The receiver's state at `nowMs`: pushes in the last minute, the newest push, and the
+  /// last hour's failures (see `ReceiverPulse`). Three lookups in the time index.
+  public func receiverPulse(nowMs: Int64) throws(StoreError) -> ReceiverPulse {
+    do {
+      return try writer.read { db in
+        let lastMinute = try Int.fetchOne(
+          db, sql: "SELECT COUNT(*) FROM push WHERE received_ms > ?", arguments: [nowMs - 60_000]) ?? 0
+        let last = try Int64.fetchOne(db, sql: "SELECT MAX(received_ms) FROM push")
+        let row = try Row.fetchOne(
+          db,
+          sql: """
+            SELECT COALESCE(SUM(upstream_us IS NOT NULL AND (upstream_status IS NULL OR upstream_status != 200)), 0) AS upstream,
+              COALESCE(SUM(\(Self.failureCondition)), 0) AS failures
+            FROM push WHERE received_ms > ?
+            """, arguments: [nowMs - 3_600_000])
+        return ReceiverPulse(
+          pushesLastMinute: lastMinute, lastPushMs: last, upstreamFailuresLastHour: row?["upstream"] ?? 0,
+          failuresLastHour: row?["failures"] ?? 0)
+      }
+    } catch {
+      throw Self.translate(error, path: path)
+    }
+  }
+
+  /// A push that went wrong: not stored whole, answered other than 200, a failed signature,
+  /// or an upstream that did not answer 200. (`ReceiverReport.Push.isFailure` says the same.)
+  static let failureCondition = """
+    (disposition != \(PushDisposition.stored.rawValue) OR answered_status != 200
+      OR signature NOT IN (\(PushSignatureCheck.verified.rawValue), \(PushSignatureCheck.notChecked.rawValue))
+      OR (upstream_us IS NOT NULL AND (upstream_status IS NULL OR upstream_status != 200)))
+    """
+
   /// The pushes that carried messages of the call with `sessionId`, oldest first.
   public func pushes(sessionId: String) throws(StoreError) -> [ReceiverReport.Push] {
     do {
@@ -80,9 +112,7 @@ extension CallStore {
     report.failures = try Row.fetchAll(
       db,
       sql: """
-        SELECT * \(span) AND (disposition != \(PushDisposition.stored.rawValue) OR answered_status != 200
-          OR signature NOT IN (\(PushSignatureCheck.verified.rawValue), \(PushSignatureCheck.notChecked.rawValue))
-          OR (upstream_us IS NOT NULL AND (upstream_status IS NULL OR upstream_status != 200)))
+        SELECT * \(span) AND \(failureCondition)
         ORDER BY id DESC LIMIT \(ReceiverReport.failureLimit)
         """, arguments: arguments
     ).map(push(from:))
