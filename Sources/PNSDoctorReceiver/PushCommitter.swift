@@ -47,7 +47,8 @@ public final class PushCommitter: @unchecked Sendable {
   /// Starts the committing thread.
   public func start() {
     let thread = Thread { [self] in run() }
-    thread.name = "pnsdoctor-commit"
+    // At most 15 characters, or Linux keeps the parent's name (and perf shows no committer).
+    thread.name = "pns-commit"
     self.thread = thread
     thread.start()
   }

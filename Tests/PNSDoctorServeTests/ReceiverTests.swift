@@ -145,32 +145,18 @@ struct ReceiverTests {
     server.stop()
     #expect(!server.stderrText.contains("10912345678"))
     #expect(server.stderrText.contains("path=/status/"))
-    let report = Process()
-    report.executableURL = ServerProcess.productsFolder.appendingPathComponent("pnsdoctor")
-    report.arguments = ["receiver", "--store", server.storePath]
-    let output = Pipe()
-    report.standardOutput = output
-    try report.run()
-    let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    report.waitUntilExit()
-    #expect(report.terminationStatus == 0)
+    let report = try Pnsdoctor.run(["receiver", "--store", server.storePath])
+    let text = report.text
+    #expect(report.status == 0)
     #expect(text.contains("unreadable") && text.contains("/status/"))
     #expect(!text.contains("10912345678"))
     for (arguments, message) in [
       (["--listen", "nowhere"], "--listen takes HOST:PORT"), (["--unreadable-status", "302"], "200 or 400"),
       (["--require-signature"], "needs --credentials"), (["--forward", "ftp://x"], "http:// or https://"),
     ] {
-      let bad = Process()
-      bad.executableURL = ServerProcess.productsFolder.appendingPathComponent("pnsdoctor")
-      bad.arguments = ["serve"] + arguments
-      bad.environment = ["LANG": "C", "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin"]
-      let errors = Pipe()
-      bad.standardError = errors
-      try bad.run()
-      let said = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-      bad.waitUntilExit()
-      #expect(bad.terminationStatus == 64, "\(arguments)")
-      #expect(said.contains(message), "\(arguments): \(said)")
+      let bad = try Pnsdoctor.run(["serve"] + arguments)
+      #expect(bad.status == 64, "\(arguments)")
+      #expect(bad.errors.contains(message), "\(arguments): \(bad.errors)")
     }
   }
 }

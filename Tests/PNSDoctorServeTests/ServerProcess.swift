@@ -87,3 +87,53 @@ final class ServerProcess: @unchecked Sendable {
       port: port, path: path, headers: [("Content-Type", "application/json;charset=UTF-8")] + headers, body: body)
   }
 }
+
+/// Runs the built `pnsdoctor` (beside the receiver) to its end, in the C locale.
+enum Pnsdoctor {
+  struct Outcome {
+    var status: Int32
+    var output: Data
+    var errors: String
+
+    var text: String { String(decoding: output, as: UTF8.self) }
+  }
+
+  static func run(_ arguments: [String]) throws -> Outcome {
+    let process = Process()
+    process.executableURL = ServerProcess.productsFolder.appendingPathComponent("pnsdoctor")
+    process.arguments = arguments
+    process.environment = ["LANG": "C", "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin"]
+    let output = Pipe()
+    let errors = Pipe()
+    process.standardOutput = output
+    process.standardError = errors
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    // Both pipes at once: one read to its end while the other fills would deadlock.
+    let errorReader = Drain(errors.fileHandleForReading)
+    let outputData = output.fileHandleForReading.readDataToEndOfFile()
+    let errorData = errorReader.wait()
+    process.waitUntilExit()
+    return Outcome(
+      status: process.terminationStatus, output: outputData, errors: String(decoding: errorData, as: UTF8.self))
+  }
+}
+
+/// Reads a pipe to its end on a thread of its own.
+final class Drain: @unchecked Sendable {
+  private var data = Data()
+  private let done = DispatchSemaphore(value: 0)
+
+  init(_ handle: FileHandle) {
+    Thread.detachNewThread { [self] in
+      data = handle.readDataToEndOfFile()
+      done.signal()
+    }
+  }
+
+  /// Everything read (the semaphore orders the write before this read).
+  func wait() -> Data {
+    done.wait()
+    return data
+  }
+}

@@ -48,15 +48,8 @@ struct TapModeTests {
     #expect(pushes[4].upstreamError?.isEmpty == false)
     #expect(pushes.allSatisfy { $0.disposition == 0 }, "every push was stored whatever the upstream said")
 
-    let report = Process()
-    report.executableURL = ServerProcess.productsFolder.appendingPathComponent("pnsdoctor")
-    report.arguments = ["receiver", "--store", server.storePath, "--format", "json"]
-    let output = Pipe()
-    report.standardOutput = output
-    try report.run()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    report.waitUntilExit()
-    let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    let report = try Pnsdoctor.run(["receiver", "--store", server.storePath, "--format", "json"])
+    let json = try #require(try JSONSerialization.jsonObject(with: report.output) as? [String: Any])
     #expect(json["forwarded"] as? Int == 5)
     #expect(json["upstreamFailures"] as? Int == 3)
     #expect((json["upstreamP99Ms"] as? Double).map { $0 >= 900 } == true, "the hang's second is the slowest")
@@ -82,5 +75,27 @@ struct TapModeTests {
     #expect(try server.post("/status", try PushSamples.body("call-event-official.json")).status == 200)
     #expect(fees.requests.map(\.path) == ["/customer/fee"])
     #expect(general.requests.map(\.path) == ["/status"])
+  }
+
+  @Test("a call whose CDR push the customer's receiver refused: its diagnosis says so beside its causes, with the next re-push")
+  func deliveryFindingsInDiagnose() throws {
+    let upstream = try StubUpstream()
+    defer { upstream.stop() }
+    let server = try ServerProcess(["--forward", "http://127.0.0.1:\(upstream.port)"])
+    defer {
+      server.stop()
+      server.removeFolder()
+    }
+    #expect(try server.post("/fail", try PushSamples.body("axb-cdr-real.json")).status == 500)
+    server.stop()
+    let diagnose = try Pnsdoctor.run([
+      "diagnose", "--store", server.storePath, "--session", "+86134****7762_+86150****2131_4_627e5c1f_963036_669_1_0",
+    ])
+    let text = diagnose.text
+    #expect(diagnose.status == 0, "\(diagnose.errors)")
+    #expect(text.contains("Delivery (not a cause of the call):"), "\(text)")
+    #expect(text.contains("the customer's receiver answered HTTP 500 to 1 CDR push(es) of this call"), "\(text)")
+    #expect(text.contains("(retry 1 of 6)"), "\(text)")
+    #expect(text.contains("push #1 = cdr POST /fail → 500, upstream 500"), "\(text)")
   }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Diagnoses whatever an engineer hands over: an input (one record or many, in any form `import`
 /// reads) or a stored call. The service that wires the reader, the engine and the store (the
 /// engine itself knows no store: neighbours reach it through `NeighbourCounting`). With a store, a call's stored events and CDR are joined to what was
@@ -11,10 +13,13 @@ public struct InputDiagnoser: Sendable {
 
   public let engine: DiagnosisEngine
   public let store: (any CallStoreReading)?
+  /// How times in the receiver's delivery findings are written ("pushes again at …").
+  public let times: TimeDisplay
 
-  public init(knowledge: KnowledgeBase, store: (any CallStoreReading)?) {
+  public init(knowledge: KnowledgeBase, store: (any CallStoreReading)?, times: TimeDisplay = .utc) {
     engine = DiagnosisEngine(knowledge: knowledge)
     self.store = store
+    self.times = times
   }
 
   /// Reads `source` to its end and diagnoses every call, SMS and API response in it.
@@ -74,6 +79,13 @@ public struct InputDiagnoser: Sendable {
         detailRecord: given.detailRecord ?? stored.detailRecord,
         detailRecordDeliveries: max(given.detailRecordDeliveries, stored.detailRecordDeliveries))
     }
-    return Result(subject: .call(call), diagnosis: try store.diagnose(call, engine: engine))
+    var diagnosis = try store.diagnose(call, engine: engine)
+    // What the live receiver saw of this call's pushes, beside the causes.
+    let evidence = DeliveryEvidence.assess(
+      call: call, pushes: try store.pushes(sessionId: call.sessionId), nowMs: Self.nowMs, format: times.format)
+    diagnosis.deliveryFindings += evidence.diagnosisFindings
+    return Result(subject: .call(call), diagnosis: diagnosis)
   }
+
+  private static var nowMs: Int64 { Int64(Date().timeIntervalSince1970 * 1000) }
 }

@@ -13,9 +13,13 @@ public struct EffectRunner: Sendable {
   /// Diagnoses against that store.
   public var diagnoser: InputDiagnoser { slot.current.diagnoser }
 
-  public init(store: CallStore, knowledge: KnowledgeBase) {
+  private let times: TimeDisplay
+
+  /// - Parameter times: how times in delivery findings are written (the screen's zone).
+  public init(store: CallStore, knowledge: KnowledgeBase, times: TimeDisplay = .utc) {
     self.knowledge = knowledge
-    self.slot = StoreSlot((store, InputDiagnoser(knowledge: knowledge, store: store)))
+    self.times = times
+    self.slot = StoreSlot((store, InputDiagnoser(knowledge: knowledge, store: store, times: times)))
   }
 
   /// How many calls of a filtered list are counted (and can be scrolled to); an unfiltered
@@ -86,7 +90,7 @@ public struct EffectRunner: Sendable {
         let opened =
           old.isReadOnly
           ? try CallStore.openForReading(path: old.path) : try CallStore.open(path: old.path, creating: false)
-        slot.replace((opened, InputDiagnoser(knowledge: knowledge, store: opened)))
+        slot.replace((opened, InputDiagnoser(knowledge: knowledge, store: opened, times: times)))
         return .storeReopened
       }
     } catch {

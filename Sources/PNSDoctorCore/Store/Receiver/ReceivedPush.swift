@@ -61,7 +61,9 @@ public struct ReceivedPush: Sendable {
     self.refusal = refusal
     self.upstream = upstream
     guard refusal == nil else { return }
-    var reader = InputReader(source: InMemoryByteSource(name: "push", bytes: body))
+    // Read in one chunk the size of the body: the default chunk (4 MiB, for files) would be
+    // allocated for every push.
+    var reader = InputReader(source: InMemoryByteSource(name: "push", bytes: body), chunkSize: max(4096, body.count + 1))
     (records, issues) = reader.readAll()
   }
 

@@ -83,19 +83,9 @@ public final class PushWriter {
       var receipt = PushReceipt(pushId: pushId, disposition: disposition, status: status, newRecords: 0, duplicates: 0)
       var repeats = PushRepeats()
       for record in push.records {
-        let stored: Bool
-        switch record.message {
-        case .callDetailRecord where repeats.isRepeat(record):
-          stored = false
-        case .callEvent, .callDetailRecord:
-          stored = try calls.add(
-            record.message,
-            stored: StoredMessage(
-              kind: record.message.kind, json: record.compactJSON, deliveries: 1, sourceId: source,
-              line: Int(pushId)))
-        case .sms, .apiResponse:
-          stored = try others.store(record)
-        }
+        // A stored message's "line" is its push's number: where it came from.
+        let stored = try RecordRouting.store(
+          record, calls: calls, others: others, repeats: &repeats, sourceId: source, line: Int(pushId))
         if stored { receipt.newRecords += 1 } else { receipt.duplicates += 1 }
         if let sessionId = record.message.sessionId {
           try link.execute(arguments: [WorkingCall.hash(sessionId: sessionId), pushId])

@@ -240,20 +240,8 @@ public struct StoreImporter: Sendable {
             continue
           }
           last = record
-          let stored: Bool
-          switch record.message {
-          case .callDetailRecord where repeats.isRepeat(record):
-            // The same CDR twice in one push: read, not delivered again.
-            stored = false
-          case .callEvent, .callDetailRecord:
-            stored = try calls.add(
-              record.message,
-              stored: StoredMessage(
-                kind: record.message.kind, json: record.compactJSON, deliveries: 1,
-                sourceId: source.id, line: record.location.line))
-          case .sms, .apiResponse:
-            stored = try others.store(record)
-          }
+          let stored = try RecordRouting.store(
+            record, calls: calls, others: others, repeats: &repeats, sourceId: source.id, line: record.location.line)
           if stored { outcome.new += 1 } else { outcome.duplicate += 1 }
         }
         try others.finish()

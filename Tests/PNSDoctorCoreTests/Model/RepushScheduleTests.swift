@@ -1,7 +1,6 @@
 import Testing
 
 @testable import PNSDoctorCore
-@testable import PNSDoctorReceiver
 
 /// The platform's re-push schedule as the documentation gives it: +1, +4, +9, +106, +203 and
 /// +300 minutes after the first failed push of an event or CDR, then no more.

@@ -1,5 +1,3 @@
-public import PNSDoctorCore
-
 /// When the platform tries a push again after it was not answered 200, and when it gives up
 /// (platform facts §6): what a receiver's delivery findings tell the engineer ("the next try
 /// comes at …", "this CDR will not come through the push channel any more").
