@@ -140,8 +140,11 @@ struct ServeCommand: AsyncParsableCommand {
       logger: logger)
     do {
       try await group.run()
-    } catch let error as IOError {
-      throw ServeFailure.listen(address: address, detail: error.description)
+    } catch {
+      // The relay's client is shut down on every way out (it must not be released running).
+      await forwarder?.shutdown()
+      if let error = error as? IOError { throw ServeFailure.listen(address: address, detail: error.description) }
+      throw error
     }
     await forwarder?.shutdown()
     committer.finish()

@@ -134,7 +134,7 @@ struct ReceiverTests {
     #expect(metrics.contains("pnsdoctor_push_commit_seconds_count 2"))
   }
 
-  @Test("the access log and pnsdoctor receiver mask a number in a push's path; bad arguments say why")
+  @Test("the access log and pnsdoctor receiver mask a number in a push's path; bad arguments and a taken port say why")
   func privacyAndArguments() throws {
     let server = try ServerProcess()
     defer {
@@ -157,6 +157,19 @@ struct ReceiverTests {
       let bad = try Pnsdoctor.run(["serve"] + arguments)
       #expect(bad.status == 64, "\(arguments)")
       #expect(bad.errors.contains(message), "\(arguments): \(bad.errors)")
+    }
+    // A port already taken: said, with the status for an unavailable service, in tap mode too.
+    let taken = try ServerProcess()
+    defer {
+      taken.stop()
+      taken.removeFolder()
+    }
+    for extra in [[], ["--forward", "http://127.0.0.1:1"]] {
+      let busy = try Pnsdoctor.run(
+        ["serve", "--listen", "127.0.0.1:\(taken.port)", "--store", taken.folder.appendingPathComponent("other.sqlite").path]
+          + extra)
+      #expect(busy.status == 69, "\(busy.errors)")
+      #expect(busy.errors.contains("cannot listen on 127.0.0.1:\(taken.port)"), "\(busy.errors)")
     }
   }
 }
