@@ -16,7 +16,7 @@ final class ReceiverMetrics: Sendable {
       .milliseconds(10), .milliseconds(20), .milliseconds(50), .milliseconds(100), .milliseconds(500), .seconds(1),
       .seconds(5)]
     commit = registry.makeDurationHistogram(
-      descriptor: Self.name("push_commit", unit: "seconds", "Time from a push read to its group committed in the store."),
+      descriptor: Self.name("push_commit", unit: "seconds", "Time from a push handed to the committer to its group committed in the store."),
       buckets: buckets)
     upstream = registry.makeDurationHistogram(
       descriptor: Self.name("upstream", unit: "seconds", "Time the customer's receiver took to answer a forwarded push."),
@@ -29,7 +29,7 @@ final class ReceiverMetrics: Sendable {
     registry.makeCounter(
       descriptor: Self.name("pushes", unit: "total", "Pushes the receiver answered."),
       labels: [
-        ("kind", Self.kindLabel(kinds)), ("outcome", disposition?.name ?? "store-failed"),
+        ("kind", Message.Kind.shortName(of: kinds)), ("outcome", disposition?.name ?? "store-failed"),
         ("signature", signature.name), ("status", String(status)),
       ]
     ).increment()
@@ -55,13 +55,4 @@ final class ReceiverMetrics: Sendable {
     MetricNameDescriptor(namespace: "pnsdoctor", metricName: metric, unitName: unit, helpText: help)
   }
 
-  static func kindLabel(_ kinds: Set<Message.Kind>) -> String {
-    guard kinds.count == 1, let kind = kinds.first else { return kinds.isEmpty ? "none" : "mixed" }
-    switch kind {
-    case .callEvent: return "event"
-    case .detailRecord: return "cdr"
-    case .sms: return "sms"
-    case .apiResponse: return "api-response"
-    }
-  }
 }

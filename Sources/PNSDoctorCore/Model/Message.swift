@@ -42,3 +42,21 @@ public enum Message: Sendable, Equatable {
     }
   }
 }
+
+extension Message.Kind {
+  /// A short name, for the receiver's reports, metrics and JSON: event, cdr, sms, api-response.
+  public var shortName: String {
+    switch self {
+    case .callEvent: return "event"
+    case .detailRecord: return "cdr"
+    case .sms: return "sms"
+    case .apiResponse: return "api-response"
+    }
+  }
+
+  /// The name of what a push held: its one kind's short name, "mixed", or "none".
+  public static func shortName(of kinds: Set<Message.Kind>) -> String {
+    guard kinds.count == 1, let kind = kinds.first else { return kinds.isEmpty ? "none" : "mixed" }
+    return kind.shortName
+  }
+}

@@ -76,15 +76,15 @@ public struct DeliveryEvidence: Sendable, Equatable {
             english: "it may not come from the platform, or the app's push signing is off",
             chinese: "可能不是平台发出的，或应用未开启推送签名"), pushIds: unsigned, basis: .inferred))
     }
-    for kind in ["event", "cdr"] {
+    for kind in [Message.Kind.callEvent, .detailRecord] {
       let failed = pushes.filter { push in
-        push.kinds == [kind] && push.upstreamMicroseconds != nil && push.upstreamStatus != 200
+        push.kinds == [kind.shortName] && push.upstreamMicroseconds != nil && push.upstreamStatus != 200
       }
       guard let first = failed.first, let last = failed.last else { continue }
       let answer = last.upstreamStatus.map { "HTTP \($0)" } ?? (last.upstreamError ?? "no answer")
-      let name = kind == "cdr" ? LocalizedText(english: "CDR", chinese: "话单") : LocalizedText(english: "call event", chinese: "呼叫事件")
+      let name = kind == .detailRecord ? LocalizedText(english: "CDR", chinese: "话单") : LocalizedText(english: "call event", chinese: "呼叫事件")
       let next = RepushSchedule.next(
-        kind == "cdr" ? .detailRecord : .callEvent, firstAttempt: Timestamp(millisecondsSince1970: first.receivedMs),
+        kind == .detailRecord ? .detailRecord : .callEvent, firstAttempt: Timestamp(millisecondsSince1970: first.receivedMs),
         failedAttempts: failed.count)
       let step: LocalizedText
       switch next {
@@ -103,7 +103,7 @@ public struct DeliveryEvidence: Sendable, Equatable {
       }
       findings.append(
         Finding(
-          id: "receiver-upstream-\(kind)",
+          id: "receiver-upstream-\(kind.shortName)",
           text: LocalizedText(
             english: "the customer's receiver answered \(answer) to \(failed.count) \(name.english) push(es) of this call",
             chinese: "客户的接收端对此呼叫的 \(failed.count) 个\(name.chinese)推送应答 \(answer)"),

@@ -17,13 +17,6 @@ public struct ReceiverReport: Sendable, Equatable, Codable {
     public var upstreamStatus: Int?
     public var upstreamMicroseconds: Int64?
     public var upstreamError: String?
-
-    /// Whether something went wrong with it: not stored whole, a failed signature, an answer
-    /// other than 200, or an upstream that did not answer 200.
-    public var isFailure: Bool {
-      disposition != .stored || signature.isFailure || answeredStatus != 200
-        || (upstreamStatus != 200 && (upstreamStatus != nil || upstreamError != nil))
-    }
   }
 
   /// Pushes received in one minute.

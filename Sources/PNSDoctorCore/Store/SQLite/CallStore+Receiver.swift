@@ -37,7 +37,7 @@ extension CallStore {
   }
 
   /// A push that went wrong: not stored whole, answered other than 200, a failed signature,
-  /// or an upstream that did not answer 200. (`ReceiverReport.Push.isFailure` says the same.)
+  /// or an upstream that did not answer 200.
   static let failureCondition = """
     (disposition != \(PushDisposition.stored.rawValue) OR answered_status != 200
       OR signature NOT IN (\(PushSignatureCheck.verified.rawValue), \(PushSignatureCheck.notChecked.rawValue))
@@ -133,17 +133,13 @@ extension CallStore {
     return micros.map { Double($0) / 1000 }
   }
 
+  /// The name of a stored `kind` (see `PushSchema.kindValue`).
   private static func kindName(_ value: Int?) -> String {
     guard let value else { return "none" }
     if value == 0 { return "mixed" }
-    switch Message.Kind(rawValue: UInt8(clamping: value)) {
-    case .callEvent: return "event"
-    case .detailRecord: return "cdr"
-    case .sms: return "sms"
-    case .apiResponse: return "api-response"
-    case nil: return "unknown"
-    }
+    return Message.Kind(rawValue: UInt8(clamping: value))?.shortName ?? "unknown"
   }
+
 
   /// A push row, decoded strictly: a state this pnsdoctor does not know is a damaged store.
   private static func push(from row: Row) throws -> ReceiverReport.Push {

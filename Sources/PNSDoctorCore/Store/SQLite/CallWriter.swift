@@ -96,7 +96,11 @@ final class CallWriter {
     let needed = BundleCodec.trainingCalls
     // Counted first: a receiver's small transactions come here many times before there are
     // enough calls, and reading every plain bundle each time made the first calls quadratic.
-    let plainCount = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM call_messages WHERE dictionary_id = 0") ?? 0
+    // Counted up to what training needs, never the whole table.
+    let plainCount =
+      try Int.fetchOne(
+        db, sql: "SELECT COUNT(*) FROM (SELECT 1 FROM call_messages WHERE dictionary_id = 0 LIMIT ?)",
+        arguments: [needed]) ?? 0
     guard plainCount + encoded.count >= needed else { return }
     let plain = try Row.fetchAll(
       db, sql: "SELECT call_id, bundle FROM call_messages WHERE dictionary_id = 0 LIMIT ?", arguments: [needed])
