@@ -29,6 +29,8 @@ let package = Package(
     .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.0"),
     // Tap mode: each push relayed to the customer's own receiver.
     .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+    // `--tls-cert`: the receiver's HTTPS (built already for the relay's client).
+    .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.0"),
   ],
   targets: [
     .target(
@@ -68,6 +70,8 @@ let package = Package(
         "PNSDoctorCore",
         "PNSDoctorKnowledge",
         .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "HummingbirdTLS", package: "hummingbird"),
+        .product(name: "NIOSSL", package: "swift-nio-ssl"),
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         .product(name: "Logging", package: "swift-log"),
         .product(name: "Prometheus", package: "swift-prometheus"),

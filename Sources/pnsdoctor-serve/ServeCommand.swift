@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Hummingbird
+import HummingbirdTLS
 import Logging
 import NIOCore
 import PNSDoctorCore
@@ -21,11 +22,17 @@ struct ServeCommand: AsyncParsableCommand {
       it is committed. GET /healthz answers "ok"; GET /metrics gives Prometheus metrics. \
       SIGTERM, SIGINT or SIGHUP stop it after the requests in progress are answered and \
       committed. Exit status: 0 stopped by a signal, 64 usage, 69 cannot listen, 74 store error, \
-      78 credentials or knowledge unusable.
+      78 credentials, TLS files or knowledge unusable.
       """)
 
   @Option(name: .long, help: ArgumentHelp("Where to listen: HOST:PORT (default 127.0.0.1:8080; port 0 takes a free one).", valueName: "host:port"))
   var listen: String = ListenAddress.standard.description
+
+  @Option(name: .long, help: ArgumentHelp("Serve HTTPS with this PEM certificate chain (with --tls-key). The platform sends SMS notifications over HTTPS only.", valueName: "file"))
+  var tlsCert: String?
+
+  @Option(name: .long, help: ArgumentHelp("The PEM private key for --tls-cert, readable by its owner only.", valueName: "file"))
+  var tlsKey: String?
 
   @Option(name: .long, help: ArgumentHelp("The store file (default: as for every pnsdoctor command).", valueName: "path"))
   var store: String?
@@ -98,6 +105,12 @@ struct ServeCommand: AsyncParsableCommand {
     if requireSignature && credentials == nil {
       throw ServeFailure.usage("--require-signature needs --credentials: without secrets no signature can verify")
     }
+    let tls: TLSConfiguration?
+    switch (tlsCert, tlsKey) {
+    case (let cert?, let key?): tls = try ServeTLS.configuration(certificatePath: cert, keyPath: key)
+    case (nil, nil): tls = nil
+    default: throw ServeFailure.usage("--tls-cert and --tls-key go together")
+    }
     var verifier: PushSignatureVerifier?
     if let credentials {
       do {
@@ -126,9 +139,10 @@ struct ServeCommand: AsyncParsableCommand {
     let responder = PushResponder(
       settings: .init(bodyLimit: bodyLimit, requireSignature: requireSignature, accessLog: accessLog),
       verifier: verifier, forwarder: forwarder, committer: committer, metrics: ReceiverMetrics(committer: committer), logger: logger)
-    let startLine = startLines(address: address, store: path, verifier: verifier, targets: targets)
+    let startLine = startLines(address: address, store: path, verifier: verifier, targets: targets, tls: tls != nil)
     let app = Application(
       responder: responder,
+      server: try tls.map { try .tls(.http1(), tlsConfiguration: $0) } ?? .http1(),
       configuration: .init(address: .hostname(address.host, port: address.port), serverName: nil),
       onServerRunning: { channel in
         let port = channel.localAddress?.port ?? address.port
@@ -175,7 +189,8 @@ struct ServeCommand: AsyncParsableCommand {
 
   /// What the receiver says when it starts, given the address it got.
   private func startLines(
-    address: ListenAddress, store path: String, verifier: PushSignatureVerifier?, targets: UpstreamForwarder.Targets
+    address: ListenAddress, store path: String, verifier: PushSignatureVerifier?, targets: UpstreamForwarder.Targets,
+    tls: Bool
   ) -> @Sendable (ListenAddress) -> String {
     let language = language
     let signatures =
@@ -187,12 +202,19 @@ struct ServeCommand: AsyncParsableCommand {
     let exposed = !address.isLoopback
     let upstream = [("", targets.all), ("event ", targets.event), ("cdr ", targets.cdr), ("sms ", targets.sms)]
       .compactMap { label, url in url.map { label + $0 } }.joined(separator: ", ")
+    let scheme = tls ? "https" : "http"
     return { bound in
       var lines = [
         language.pick(
-          "pnsdoctor serve: listening on http://\(bound) · store \(path) · signatures \(signatures)",
-          "pnsdoctor serve：在 http://\(bound) 上监听 · 存储 \(path) · 签名\(signatures)")
+          "pnsdoctor serve: listening on \(scheme)://\(bound) · store \(path) · signatures \(signatures)",
+          "pnsdoctor serve：在 \(scheme)://\(bound) 上监听 · 存储 \(path) · 签名\(signatures)")
       ]
+      if !tls {
+        lines.append(
+          language.pick(
+            "note: plain HTTP; the platform sends SMS notifications over HTTPS only (use --tls-cert and --tls-key, or a TLS proxy in front)",
+            "提示：当前为 HTTP；平台只通过 HTTPS 推送短信通知（请使用 --tls-cert 和 --tls-key，或在前面放置 TLS 代理）"))
+      }
       if upstream.isEmpty {
         lines.append(
           language.pick(

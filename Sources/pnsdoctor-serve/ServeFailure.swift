@@ -6,6 +6,7 @@ import PNSDoctorCore
 enum ServeFailure: Error {
   case usage(String)
   case credentials(String)
+  case tls(String)
   case store(StoreError)
   case knowledge(String)
   case listen(address: ListenAddress, detail: String)
@@ -13,7 +14,7 @@ enum ServeFailure: Error {
   var exitStatus: Int32 {
     switch self {
     case .usage: return 64
-    case .credentials, .knowledge: return 78
+    case .credentials, .tls, .knowledge: return 78
     case .store: return 74
     case .listen: return 69
     }
@@ -24,6 +25,7 @@ enum ServeFailure: Error {
     case .usage(let text): return language.pick("error: \(text)", "错误：\(text)")
     case .credentials(let text):
       return language.pick("error: credentials: \(text)", "错误：凭据文件：\(text)")
+    case .tls(let text): return language.pick("error: TLS: \(text)", "错误：TLS：\(text)")
     case .store(let error): return error.message(in: language)
     case .knowledge(let text): return language.pick("error: knowledge: \(text)", "错误：知识库：\(text)")
     case .listen(let address, let detail):

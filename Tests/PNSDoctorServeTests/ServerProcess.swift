@@ -45,7 +45,7 @@ final class ServerProcess: @unchecked Sendable {
     }
     let deadline = Date().addingTimeInterval(60)
     while Date() < deadline {
-      if let match = stderrText.firstMatch(of: /listening on http:\/\/127\.0\.0\.1:(\d+)/) {
+      if let match = stderrText.firstMatch(of: /listening on https?:\/\/127\.0\.0\.1:(\d+)/) {
         port = Int(match.1) ?? 0
         return
       }

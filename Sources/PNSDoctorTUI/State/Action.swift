@@ -14,7 +14,9 @@ public enum Action: Sendable {
   case smsLoaded(generation: Int, windowStart: Int, rows: [SMSSummary], total: Int)
   case callOpened(CallDetailState)
   case smsOpened(SMSDetailState)
-  case statisticsLoaded(FailureStatistics)
+  /// The store's failure statistics, and what the live receiver took in the last day (nil when
+  /// it took nothing).
+  case statisticsLoaded(FailureStatistics, receiver: ReceiverReport? = nil)
   case pasteDiagnosed(text: String, results: [InputDiagnoser.Result], issues: [ReadIssue])
   case pasteSaved(ImportStatistics)
   case failed(String)

@@ -86,6 +86,8 @@ public struct AppState: Sendable {
   public var smsDetail: SMSDetailState?
   public var paste = PasteState()
   public var statistics: FailureStatistics?
+  /// What the live receiver took in the day before Stats was loaded, for its receiver section.
+  public var receiverDay: ReceiverReport?
   /// Lines scrolled in a page (detail, paste result, help).
   public var pageScroll = 0
   public var showRaw = false

@@ -73,7 +73,9 @@ public struct EffectRunner: Sendable {
         return .smsOpened(
           SMSDetailState(notification: notification, diagnosis: diagnosis, rawMessage: Self.pretty(raw)))
       case .loadStatistics:
-        return .statisticsLoaded(try store.failureStatistics())
+        let dayAgo = Int64(Date().timeIntervalSince1970 * 1000) - 24 * 3_600_000
+        let report = try store.receiverReport(sinceMs: dayAgo)
+        return .statisticsLoaded(try store.failureStatistics(), receiver: report.pushes > 0 ? report : nil)
       case .diagnosePaste(let text):
         let (results, issues, _) = try diagnoser.diagnose(InMemoryByteSource(name: "<paste>", text: text))
         return .pasteDiagnosed(text: text, results: results, issues: issues)

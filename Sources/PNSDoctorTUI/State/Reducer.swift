@@ -71,8 +71,9 @@ public enum Reducer {
       state.pageScroll = 0
       if state.page != .smsDetail { state.pages.append(.smsDetail) }
       return []
-    case .statisticsLoaded(let statistics):
+    case .statisticsLoaded(let statistics, let receiver):
       state.statistics = statistics
+      state.receiverDay = receiver
       state.statsSelected = min(state.statsSelected, max(0, statistics.byCause.count - 1))
       return []
     case .pasteDiagnosed(let text, let results, let issues):

@@ -12,8 +12,11 @@ struct StatsView {
       return
     }
     let chartRows = max(3, (screen.height - 4) / 3)
-    // The causes, then one line for the receiver, then the chart.
-    let tableRows = screen.height - 4 - chartRows - 3
+    // The causes, then the receiver's lines, then the chart; the causes keep at least 3 rows
+    // (the receiver's lines give way first on a short screen).
+    let allReceiverLines = StatsReceiverLines.lines(statistics, state)
+    let receiverLines = allReceiverLines.prefix(max(1, min(allReceiverLines.count, screen.height - 4 - chartRows - 5)))
+    let tableRows = screen.height - 3 - chartRows - 3 - receiverLines.count
     screen.put(l.pick("FAILED CALLS BY CAUSE", "失败呼叫（按原因）"), x: 0, y: 1, role: .heading)
     let largest = statistics.byCause.first?.count ?? 1
     // The causes scroll: the selected one stays in view.
@@ -41,14 +44,10 @@ struct StatsView {
         x: 0, y: 2 + shown, role: .muted)
     }
     if statistics.byCause.isEmpty { screen.put(l.pick("no failed calls", "没有失败的呼叫"), x: 1, y: 2, role: .muted) }
-    // Delivery apart from the causes: how the customer's receiver answered the CDR pushes.
-    let receiver =
-      statistics.rePushedCalls == 0
-      ? l.pick("RECEIVER  every CDR acknowledged at its first push", "接收方  所有话单首次推送即确认")
-      : l.pick(
-        "RECEIVER  \(statistics.rePushedCalls) calls' CDRs re-pushed: the receiver did not answer 200 in time",
-        "接收方  \(statistics.rePushedCalls) 通呼叫的话单被重推：接收方未及时返回 200")
-    screen.put(receiver, x: 0, y: 2 + tableRows, role: statistics.rePushedCalls == 0 ? .muted : .warning)
+    // Delivery apart from the causes: the live receiver's day, and how CDR pushes were acknowledged.
+    for (offset, line) in receiverLines.enumerated() {
+      screen.put(line.text, x: 0, y: 2 + tableRows + offset, role: line.role)
+    }
     let chartTop = screen.height - 2 - chartRows - 1
     screen.put(
       l.pick("FAILURES PER HOUR (last 48 hours of data)", "每小时失败数（数据中最近 48 小时）"), x: 0, y: chartTop - 1, role: .heading)
