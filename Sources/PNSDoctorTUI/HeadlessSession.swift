@@ -14,7 +14,7 @@ public final class HeadlessSession {
     store: CallStore, knowledge: KnowledgeBase, width: Int = 120, height: Int = 40, language: Language = .english,
     timeDisplay: TimeDisplay = .utc, storeName: String
   ) {
-    runner = EffectRunner(store: store, knowledge: knowledge, times: timeDisplay)
+    runner = EffectRunner(store: store, knowledge: knowledge)
     renderer = Renderer(knowledge: knowledge)
     state = AppState(width: width, height: height, language: language, storeName: storeName, timeDisplay: timeDisplay)
     state.ruleIds = knowledge.rules.map(\.id).sorted()

@@ -15,7 +15,7 @@ public final class TUIApp {
   public init(
     store: CallStore, knowledge: KnowledgeBase, language: Language, timeDisplay: TimeDisplay, storeName: String
   ) {
-    runner = EffectRunner(store: store, knowledge: knowledge, times: timeDisplay)
+    runner = EffectRunner(store: store, knowledge: knowledge)
     renderer = Renderer(knowledge: knowledge, columnsOf: NcursesTerminal.columnsOf)
     state = AppState(width: 80, height: 24, language: language, storeName: storeName, timeDisplay: timeDisplay)
     state.ruleIds = knowledge.rules.map(\.id).sorted()

@@ -112,9 +112,19 @@ struct SignalsWhileWaitingTests {
       let store = folder.appendingPathComponent("pipe-\(round).sqlite").path
       let stdin = Pipe()
       let ending = try signalled(["import", "-", "--store", store], signal: signal.0, stdin: stdin) { process in
-        // Some data first, then silence: the wait is in the middle of the input.
+        // Some data first, then silence: the wait is in the middle of the input. The signal
+        // comes once the import has taken the record out of the pipe (on a loaded machine its
+        // start can take longer than any fixed pause), and a moment after.
         stdin.fileHandleForWriting.write(Data(Self.record.utf8))
         settle(process)
+        let deadline = Date().addingTimeInterval(20)
+        var unread: Int32 = 1
+        while Date() < deadline, ioctl(stdin.fileHandleForReading.fileDescriptor, UInt(FIONREAD), &unread) == 0,
+          unread > 0
+        {
+          Thread.sleep(forTimeInterval: 0.02)
+        }
+        Thread.sleep(forTimeInterval: 0.2)
       }
       expectStopped(ending, by: signal, "pipe round \(round)")
       seconds.append(ending.seconds)

@@ -6,6 +6,9 @@ struct ConditionEvaluator {
   let subject: DiagnosisSubject
   /// Counts other calls near the subject (from the store, or a list; empty without either).
   let neighbours: any NeighbourCounting
+  /// What the live receiver saw of the call's pushes; nil when it took none (its conditions
+  /// then do not hold).
+  var receiver: ReceiverObservation? = nil
 
   /// Whether `condition` holds, without gathering the evidence: the quick first pass of the
   /// engine, since most rules do not apply to a given call. Gives the same answer as
@@ -116,6 +119,9 @@ struct ConditionEvaluator {
         let phrase = phrases.first(where: { text.range(of: $0, options: .caseInsensitive) != nil })
       else { return (false, []) }
       return (true, [Evidence(field: field.rawValue, value: text, meaning: FactWording.contains(phrase))])
+    case .pushSignature(let checks): return pushSignature(checks)
+    case .upstreamFailed(let kind, let repush): return upstreamFailed(kind, repush: repush)
+    case .cdrMissing(let window, let overdue): return cdrMissing(window: window, overdue: overdue)
     case .delivered(let atLeast):
       guard case .call(let call) = subject, call.detailRecord != nil, call.detailRecordDeliveries >= atLeast else {
         return (false, [])

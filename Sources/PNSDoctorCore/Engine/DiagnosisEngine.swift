@@ -21,15 +21,21 @@ public struct DiagnosisEngine: Sendable {
   /// Diagnoses one subject.
   /// - Parameter neighbours: other calls near the subject in time (for pattern rules); empty
   ///   when there is no store.
-  public func diagnose(_ subject: DiagnosisSubject, neighbours: [Call] = []) -> Diagnosis {
-    diagnose(subject, counting: NeighbourList(neighbours))
+  public func diagnose(
+    _ subject: DiagnosisSubject, neighbours: [Call] = [], receiver: ReceiverObservation? = nil
+  ) -> Diagnosis {
+    diagnose(subject, counting: NeighbourList(neighbours), receiver: receiver)
   }
 
   /// Diagnoses one subject, asking `counter` about neighbouring calls when a pattern rule needs
   /// them (a store-backed counter answers in SQL).
-  public func diagnose(_ subject: DiagnosisSubject, counting counter: any NeighbourCounting) -> Diagnosis {
+  /// - Parameter receiver: what the live receiver saw of the call's pushes, for the delivery
+  ///   rules that judge it; nil when it took none.
+  public func diagnose(
+    _ subject: DiagnosisSubject, counting counter: any NeighbourCounting, receiver: ReceiverObservation? = nil
+  ) -> Diagnosis {
     let verdict = Self.verdict(of: subject)
-    let evaluator = ConditionEvaluator(knowledge: knowledge, subject: subject, neighbours: counter)
+    let evaluator = ConditionEvaluator(knowledge: knowledge, subject: subject, neighbours: counter, receiver: receiver)
     var findings: [Finding] = []
     var fallbacks: [Finding] = []
     var deliveries: [Finding] = []

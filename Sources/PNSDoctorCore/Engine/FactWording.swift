@@ -110,6 +110,53 @@ enum FactWording {
     }
     return LocalizedText(english: english + ".", chinese: chinese + "。")
   }
+
+  // MARK: - What the live receiver saw
+
+  static func signature(_ check: PushSignatureCheck) -> LocalizedText {
+    switch check {
+    case .notChecked: return LocalizedText(english: "Not checked: no credentials.", chinese: "未校验：无凭据。")
+    case .verified: return LocalizedText(english: "The signature verified.", chinese: "签名校验通过。")
+    case .unsigned: return LocalizedText(english: "No X-AKSK or X-WSSE header.", chinese: "没有 X-AKSK 或 X-WSSE 头。")
+    case .unreadableHeader:
+      return LocalizedText(english: "The signature header could not be read.", chinese: "签名头无法解析。")
+    case .unknownAppKey:
+      return LocalizedText(
+        english: "Signed for an app key the credentials file does not hold.", chinese: "签名所用 app key 不在凭据文件中。")
+    case .digestMismatch:
+      return LocalizedText(
+        english: "The digest does not match the app secret held.", chinese: "摘要与所持 app secret 不符。")
+    case .outsideWindow:
+      return LocalizedText(
+        english: "Created is more than 5 minutes from the receiver's clock.", chinese: "Created 与接收端时钟相差超过 5 分钟。")
+    case .replayed: return LocalizedText(english: "A nonce seen before.", chinese: "重复的 nonce。")
+    }
+  }
+
+  static let upstreamAnswer = LocalizedText(
+    english: "Relayed to the customer's receiver, which did not answer 200.", chinese: "已转发到客户接收端，其未返回 200。")
+
+  static func nextRepush(_ stage: RepushStage) -> LocalizedText {
+    stage == .pending
+      ? LocalizedText(
+        english: "The platform's next try (1, 4, 9, 106, 203, 300 min after the first).",
+        chinese: "平台的下一次重推（首次失败后 1、4、9、106、203、300 分钟）。")
+      : LocalizedText(
+        english: "A try that was due; the receiver has not seen it.", chinese: "应到的重推，接收端未收到。")
+  }
+
+  static let givenUp = LocalizedText(
+    english: "The platform re-pushes 6 times, then gives up.", chinese: "平台最多重推 6 次，之后不再推送。")
+
+  static func cdrExpected(pushes: Int, overdue: Bool) -> LocalizedText {
+    overdue
+      ? LocalizedText(
+        english: "No CDR by then, though the receiver took \(pushes) push(es) of this call.",
+        chinese: "此时仍无话单，而接收端已收到此呼叫的 \(pushes) 个推送。")
+      : LocalizedText(
+        english: "The CDR may still come until then (the receiver took \(pushes) push(es) of this call).",
+        chinese: "在此之前话单仍可能到达（接收端已收到此呼叫的 \(pushes) 个推送）。")
+  }
 }
 
 extension CallMoment {

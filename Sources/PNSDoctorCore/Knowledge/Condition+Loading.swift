@@ -3,7 +3,7 @@ import Yams
 extension Condition {
   static let forms = [
     "all", "any", "not", "code", "mode", "present", "absent", "duration", "event", "lastEvent", "differ", "smsMode",
-    "mentionsNumber", "neighbours", "delivered", "contains",
+    "mentionsNumber", "neighbours", "delivered", "contains", "pushSignature", "upstreamFailed", "cdrMissing",
   ]
 
   /// Reads a condition: a mapping with exactly one of the forms as its key.
@@ -108,6 +108,9 @@ extension Condition {
       spec.check(allowed: ["atLeast"], required: ["atLeast"])
       guard let atLeast = spec.integer("atLeast"), atLeast >= 1 else { return nil }
       return .delivered(atLeast: atLeast)
+    case "pushSignature": return loadPushSignature(value, mapping: mapping)
+    case "upstreamFailed": return loadUpstreamFailed(value, path: inner, file: file, issues: issues)
+    case "cdrMissing": return loadCDRMissing(value, path: inner, file: file, issues: issues)
     default:
       let closest = forms.min { YAMLMapping.distance($0, form) < YAMLMapping.distance($1, form) } ?? ""
       mapping.report(

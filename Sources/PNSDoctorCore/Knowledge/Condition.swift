@@ -32,6 +32,28 @@ public indirect enum Condition: Sendable, Equatable {
   /// Enough other calls from the store, near this one in time and sharing keys with it, match
   /// a condition: the patterns that only show across calls.
   case neighbours(NeighbourPattern)
+  /// The live receiver took a push of this call whose signature check was one of these
+  /// (`ReceiverObservation`; silent without one).
+  case pushSignature(Set<PushSignatureCheck>)
+  /// In tap mode the customer's receiver did not answer 200 to a push of this call holding
+  /// messages of `kind` (an event or the CDR), and, for the CDR, the platform's re-push is at
+  /// `repush` (any stage when nil).
+  case upstreamFailed(kind: Message.Kind, repush: RepushStage?)
+  /// The receiver took pushes of this ended call but no CDR, and `window` seconds after its end
+  /// (or after the receiver's first push of it, when later) have passed (`overdue`) or not yet.
+  case cdrMissing(window: Double, overdue: Bool)
+}
+
+/// Where the platform's re-pushing of a CDR the customer's receiver did not take stands, at
+/// the moment of the diagnosis (`RepushSchedule`).
+public enum RepushStage: String, Sendable, CaseIterable {
+  /// Its next try is still to come.
+  case pending
+  /// A try was due and the receiver has not seen it (the platform may have stopped early, or
+  /// the push went around the receiver).
+  case due
+  /// Six re-pushes failed: it will not come by push.
+  case givenUp
 }
 
 /// The code fields a condition can test, by their wire names.

@@ -106,10 +106,12 @@ extension Rule {
         guard let example = YAMLMapping(item, path: "examples.\(key)[\(index)]", file: file, issues: issues) else {
           return nil
         }
-        example.check(allowed: ["name", "input", "neighbours", "first"], required: ["name", "input"])
+        example.check(
+          allowed: ["name", "input", "neighbours", "first", "pushes", "now"], required: ["name", "input"])
         guard let name = example.string("name"), let input = example.string("input") else { return nil }
         return RuleExample(
           name: name, input: input, neighbours: example.node("neighbours") == nil ? nil : example.string("neighbours"),
+          receiver: RuleExample.loadReceiver(example),
           mustBeFirst: example.node("first") == nil ? false : example.boolean("first") ?? false,
           line: item.mark?.line ?? 0)
       }

@@ -80,6 +80,9 @@ public struct RuleExample: Sendable, Equatable {
   public var input: String
   /// Messages of other calls, as in the store, for rules that look at neighbours.
   public var neighbours: String?
+  /// What the live receiver took of the call, for the delivery rules that judge it
+  /// (`pushes` and `now` in YAML).
+  public var receiver: ReceiverObservation?
   /// When true, the rule must be the top finding, not only one of them.
   public var mustBeFirst: Bool
   /// Line of the example in its file.

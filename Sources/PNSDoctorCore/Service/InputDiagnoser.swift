@@ -13,13 +13,17 @@ public struct InputDiagnoser: Sendable {
 
   public let engine: DiagnosisEngine
   public let store: (any CallStoreReading)?
-  /// How times in the receiver's delivery findings are written ("pushes again at …").
-  public let times: TimeDisplay
+  /// The moment of a diagnosis, for the receiver's delivery rules (a re-push still to come, a
+  /// CDR overdue): the clock, or a test's fixed time.
+  public let now: @Sendable () -> Timestamp
 
-  public init(knowledge: KnowledgeBase, store: (any CallStoreReading)?, times: TimeDisplay = .utc) {
+  public init(
+    knowledge: KnowledgeBase, store: (any CallStoreReading)?,
+    now: @escaping @Sendable () -> Timestamp = InputDiagnoser.clock
+  ) {
     engine = DiagnosisEngine(knowledge: knowledge)
     self.store = store
-    self.times = times
+    self.now = now
   }
 
   /// Reads `source` to its end and diagnoses every call, SMS and API response in it.
@@ -68,6 +72,11 @@ public struct InputDiagnoser: Sendable {
     try diagnose(subject, alreadyFromStore: false)
   }
 
+  /// This machine's clock.
+  public static let clock: @Sendable () -> Timestamp = {
+    Timestamp(millisecondsSince1970: Int64(Date().timeIntervalSince1970 * 1000))
+  }
+
   private func diagnose(_ subject: DiagnosisSubject, alreadyFromStore: Bool) throws(StoreError) -> Result {
     guard case .call(let given) = subject, let store else {
       return Result(subject: subject, diagnosis: engine.diagnose(subject))
@@ -79,13 +88,9 @@ public struct InputDiagnoser: Sendable {
         detailRecord: given.detailRecord ?? stored.detailRecord,
         detailRecordDeliveries: max(given.detailRecordDeliveries, stored.detailRecordDeliveries))
     }
-    var diagnosis = try store.diagnose(call, engine: engine)
-    // What the live receiver saw of this call's pushes, beside the causes.
-    let evidence = DeliveryEvidence.assess(
-      call: call, pushes: try store.pushes(sessionId: call.sessionId), nowMs: Self.nowMs, format: times.format)
-    diagnosis.deliveryFindings += evidence.diagnosisFindings
-    return Result(subject: .call(call), diagnosis: diagnosis)
+    // What the live receiver saw of this call's pushes, for the delivery rules beside the causes.
+    let pushes = try store.pushes(sessionId: call.sessionId)
+    let receiver = pushes.isEmpty ? nil : ReceiverObservation(pushes: pushes, now: now())
+    return Result(subject: .call(call), diagnosis: try store.diagnose(call, engine: engine, receiver: receiver))
   }
-
-  private static var nowMs: Int64 { Int64(Date().timeIntervalSince1970 * 1000) }
 }

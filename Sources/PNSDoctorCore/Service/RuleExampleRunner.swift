@@ -52,7 +52,7 @@ public struct RuleExampleRunner: Sendable {
         return nil
       }
     }
-    let diagnoses = subjects.map { engine.diagnose($0, neighbours: neighbours) }
+    let diagnoses = subjects.map { engine.diagnose($0, neighbours: neighbours, receiver: example.receiver) }
     let produced = diagnoses.flatMap { ($0.findings + $0.deliveryFindings).map(\.ruleId) }
     let found = diagnoses.contains { diagnosis in
       // A delivery rule's findings are ranked among themselves, apart from the causes.

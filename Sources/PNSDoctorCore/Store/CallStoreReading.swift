@@ -29,8 +29,9 @@ public protocol CallStoreReading: Sendable {
   /// A value that changes whenever anyone commits to the store, cheap enough to ask every
   /// second: how a browser notices new data without a key press.
   func changeToken() -> Int
-  /// `call` diagnosed with its stored neighbours for the pattern rules.
-  func diagnose(_ call: Call, engine: DiagnosisEngine) throws(StoreError) -> Diagnosis
+  /// `call` diagnosed with its stored neighbours for the pattern rules, and `receiver` (what
+  /// the live receiver saw of its pushes, from `pushes(sessionId:)`) for the delivery rules.
+  func diagnose(_ call: Call, engine: DiagnosisEngine, receiver: ReceiverObservation?) throws(StoreError) -> Diagnosis
   /// What the live receiver (`serve`) took: a report from `sinceMs` on, its state now, and
   /// the pushes that carried one call's messages.
   func receiverReport(sinceMs: Int64?) throws(StoreError) -> ReceiverReport

@@ -13,13 +13,9 @@ public struct EffectRunner: Sendable {
   /// Diagnoses against that store.
   public var diagnoser: InputDiagnoser { slot.current.diagnoser }
 
-  private let times: TimeDisplay
-
-  /// - Parameter times: how times in delivery findings are written (the screen's zone).
-  public init(store: CallStore, knowledge: KnowledgeBase, times: TimeDisplay = .utc) {
+  public init(store: CallStore, knowledge: KnowledgeBase) {
     self.knowledge = knowledge
-    self.times = times
-    self.slot = StoreSlot((store, InputDiagnoser(knowledge: knowledge, store: store, times: times)))
+    self.slot = StoreSlot((store, InputDiagnoser(knowledge: knowledge, store: store)))
   }
 
   /// How many calls of a filtered list are counted (and can be scrolled to); an unfiltered
@@ -92,7 +88,7 @@ public struct EffectRunner: Sendable {
         let opened =
           old.isReadOnly
           ? try CallStore.openForReading(path: old.path) : try CallStore.open(path: old.path, creating: false)
-        slot.replace((opened, InputDiagnoser(knowledge: knowledge, store: opened, times: times)))
+        slot.replace((opened, InputDiagnoser(knowledge: knowledge, store: opened)))
         return .storeReopened
       }
     } catch {

@@ -48,7 +48,7 @@ extension PNSDoctorCommand {
       let language = display.language
       let base = try knowledge.load(language: language)
       let callStore = try openStore(language: language)
-      let diagnoser = InputDiagnoser(knowledge: base, store: callStore, times: display.timeDisplay)
+      let diagnoser = InputDiagnoser(knowledge: base, store: callStore)
       var results: [InputDiagnoser.Result] = []
       var issues: [ReadIssue] = []
       var read = 0

@@ -11,12 +11,15 @@ public struct DiagnosisUpdate: Sendable, Equatable {
 
 /// Keeping each stored call's and SMS's diagnosis in step with the knowledge base.
 extension CallStore {
-  /// Diagnoses `call` (stored or not) with its stored neighbours for the pattern rules.
-  public func diagnose(_ call: Call, engine: DiagnosisEngine) throws(StoreError) -> Diagnosis {
+  /// Diagnoses `call` (stored or not) with its stored neighbours for the pattern rules, and
+  /// what the live receiver saw of its pushes for the delivery rules.
+  public func diagnose(
+    _ call: Call, engine: DiagnosisEngine, receiver: ReceiverObservation?
+  ) throws(StoreError) -> Diagnosis {
     do {
       return try writer.read { db in
         let counter = StoreNeighbourCounter(db: db, codec: BundleCodec(db: db, shared: dictionaries))
-        let diagnosis = engine.diagnose(.call(call), counting: counter)
+        let diagnosis = engine.diagnose(.call(call), counting: counter, receiver: receiver)
         if let error = counter.error { throw error }
         return diagnosis
       }
