@@ -99,10 +99,17 @@ enum Pnsdoctor {
   }
 
   static func run(_ arguments: [String]) throws -> Outcome {
+    try run(
+      ServerProcess.productsFolder.appendingPathComponent("pnsdoctor"), arguments,
+      environment: ["LANG": "C", "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin"])
+  }
+
+  /// Runs `executable` to its end with both its streams read.
+  static func run(_ executable: URL, _ arguments: [String], environment: [String: String]? = nil) throws -> Outcome {
     let process = Process()
-    process.executableURL = ServerProcess.productsFolder.appendingPathComponent("pnsdoctor")
+    process.executableURL = executable
     process.arguments = arguments
-    process.environment = ["LANG": "C", "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin"]
+    if let environment { process.environment = environment }
     let output = Pipe()
     let errors = Pipe()
     process.standardOutput = output

@@ -96,20 +96,6 @@ struct TLSTests {
 /// Runs a tool from PATH (openssl, curl) to its end.
 enum Tool {
   static func run(_ name: String, _ arguments: [String]) throws -> Pnsdoctor.Outcome {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = [name] + arguments
-    let output = Pipe()
-    let errors = Pipe()
-    process.standardOutput = output
-    process.standardError = errors
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    let errorReader = Drain(errors.fileHandleForReading)
-    let outputData = output.fileHandleForReading.readDataToEndOfFile()
-    let errorData = errorReader.wait()
-    process.waitUntilExit()
-    return Pnsdoctor.Outcome(
-      status: process.terminationStatus, output: outputData, errors: String(decoding: errorData, as: UTF8.self))
+    try Pnsdoctor.run(URL(fileURLWithPath: "/usr/bin/env"), [name] + arguments)
   }
 }
