@@ -10,7 +10,7 @@ public struct CallQuery: Sendable, Equatable {
   public var until: Timestamp?
   /// Only calls where this number is the caller, the callee or the privacy number, matched on
   /// the full number whatever the display masks: a whole number in any common form
-  /// (`+8613800000021`, `0086 138…`, `13800000021`) matches exactly; three or more digits
+  /// (`+8610000000021`, `0086 100…`, `10000000021`) matches exactly; three or more digits
   /// match every number containing them, as the TUI's filter does. See `isNumberFilter(_:)`.
   public var number: String?
 
