@@ -13,13 +13,8 @@ public enum PushCredentials {
 
   /// The app key → app secret pairs in the file at `path`.
   public static func load(path: String) throws(Failure) -> [String: String] {
-    var status = stat()
-    guard stat(path, &status) == 0 else {
-      throw Failure(description: "\(path): cannot read the credentials: \(String(cString: strerror(errno)))")
-    }
-    if status.st_mode & 0o077 != 0 {
-      throw Failure(
-        description: "\(path): readable by others (mode \(String(status.st_mode & 0o777, radix: 8))): chmod 600 it first")
+    if let problem = OwnerOnlyFile.problem(path: path, what: "the credentials") {
+      throw Failure(description: problem)
     }
     guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
       throw Failure(description: "\(path): cannot read the credentials as UTF-8 text")

@@ -42,7 +42,7 @@ struct PushResponder: HTTPResponder {
       return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: metrics.exposition())))
     }
     let started = DispatchTime.now().uptimeNanoseconds
-    let receivedMs = Int64(Date().timeIntervalSince1970 * 1000)
+    let receivedMs = Timestamp.now.millisecondsSince1970
     let headers = request.headers.map { (name: $0.name.rawName, value: $0.value) }
     let verdict = verifier?.verify(headers: headers, now: receivedMs)
     let signature = verdict?.check ?? .notChecked

@@ -1,5 +1,6 @@
 import Foundation
 import NIOSSL
+import PNSDoctorReceiver
 
 /// `--tls-cert` and `--tls-key`: the receiver's certificate chain and private key, both PEM.
 /// The platform sends SMS notifications over HTTPS only, so a receiver for them needs these or
@@ -10,14 +11,7 @@ import NIOSSL
 enum ServeTLS {
   /// The server side's TLS settings from the two files, or why they cannot be used.
   static func configuration(certificatePath: String, keyPath: String) throws(ServeFailure) -> TLSConfiguration {
-    var status = stat()
-    guard stat(keyPath, &status) == 0 else {
-      throw .tls("\(keyPath): cannot read the private key: \(String(cString: strerror(errno)))")
-    }
-    if status.st_mode & 0o077 != 0 {
-      throw .tls(
-        "\(keyPath): readable by others (mode \(String(status.st_mode & 0o777, radix: 8))): chmod 600 it first")
-    }
+    if let problem = OwnerOnlyFile.problem(path: keyPath, what: "the private key") { throw .tls(problem) }
     let chain: [NIOSSLCertificate]
     do {
       chain = try NIOSSLCertificate.fromPEMFile(certificatePath)

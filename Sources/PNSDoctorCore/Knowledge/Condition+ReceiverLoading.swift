@@ -6,7 +6,7 @@ extension Condition {
   /// `pushSignature: [digest-mismatch, unknown-app-key]`: names of `PushSignatureCheck`.
   static func loadPushSignature(_ value: Node, mapping: YAMLMapping) -> Condition? {
     let names = value.sequence.map { $0.compactMap(\.string) } ?? value.string.map { [$0] } ?? []
-    let checks = names.compactMap { name in PushSignatureCheck.allCases.first { $0.name == name } }
+    let checks = names.compactMap(PushSignatureCheck.init(name:))
     guard !names.isEmpty, checks.count == names.count else {
       mapping.report(
         at: value, key: "pushSignature", "expected signature checks",
@@ -20,8 +20,8 @@ extension Condition {
   static func loadUpstreamFailed(_ node: Node, path: String, file: String, issues: IssueCollector) -> Condition? {
     guard let spec = YAMLMapping(node, path: path, file: file, issues: issues) else { return nil }
     spec.check(allowed: ["kind", "repush"], required: ["kind"])
-    let kinds: [String: Message.Kind] = ["event": .callEvent, "cdr": .detailRecord]
-    guard let name = spec.string("kind"), let kind = kinds[name] else {
+    let kinds = [Message.Kind.callEvent, .detailRecord]
+    guard let name = spec.string("kind"), let kind = kinds.first(where: { $0.shortName == name }) else {
       spec.report(at: spec.node("kind"), key: "kind", "expected event or cdr")
       return nil
     }

@@ -43,14 +43,14 @@ extension RuleExample {
       spec.report(at: spec.node("at"), key: "at", "expected a time (yyyy-MM-dd HH:mm:ss, UTC)")
       return nil
     }
-    let kinds = ["event", "cdr", "sms"]
+    let kinds = [Message.Kind.callEvent, .detailRecord, .sms].map(\.shortName)
     guard let kind = spec.string("kind"), kinds.contains(kind) else {
       spec.report(at: spec.node("kind"), key: "kind", "expected one of: \(kinds.joined(separator: ", "))")
       return nil
     }
     var signature = PushSignatureCheck.notChecked
     if let name = spec.string("signature") {
-      guard let check = PushSignatureCheck.allCases.first(where: { $0.name == name }) else {
+      guard let check = PushSignatureCheck(name: name) else {
         spec.report(
           at: spec.node("signature"), key: "signature", "`\(name)` is not a signature check",
           hint: "one of: \(PushSignatureCheck.allCases.map(\.name).joined(separator: ", "))")

@@ -1,3 +1,5 @@
+import Foundation
+
 /// An instant, in UTC, to the millisecond.
 ///
 /// The platform writes times as UTC strings (`2019-01-24 02:30:03`, sometimes with two spaces,
@@ -10,6 +12,9 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
   public init(millisecondsSince1970: Int64) {
     self.millisecondsSince1970 = millisecondsSince1970
   }
+
+  /// This machine's clock, now.
+  public static var now: Timestamp { Timestamp(millisecondsSince1970: Int64(Date().timeIntervalSince1970 * 1000)) }
 
   public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool {
     lhs.millisecondsSince1970 < rhs.millisecondsSince1970

@@ -19,7 +19,7 @@ public struct InputDiagnoser: Sendable {
 
   public init(
     knowledge: KnowledgeBase, store: (any CallStoreReading)?,
-    now: @escaping @Sendable () -> Timestamp = InputDiagnoser.clock
+    now: @escaping @Sendable () -> Timestamp = { Timestamp.now }
   ) {
     engine = DiagnosisEngine(knowledge: knowledge)
     self.store = store
@@ -70,11 +70,6 @@ public struct InputDiagnoser: Sendable {
   /// Diagnoses one subject, completing a call from the store first.
   public func diagnose(_ subject: DiagnosisSubject) throws(StoreError) -> Result {
     try diagnose(subject, alreadyFromStore: false)
-  }
-
-  /// This machine's clock.
-  public static let clock: @Sendable () -> Timestamp = {
-    Timestamp(millisecondsSince1970: Int64(Date().timeIntervalSince1970 * 1000))
   }
 
   private func diagnose(_ subject: DiagnosisSubject, alreadyFromStore: Bool) throws(StoreError) -> Result {

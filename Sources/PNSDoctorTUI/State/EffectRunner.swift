@@ -43,7 +43,7 @@ public struct EffectRunner: Sendable {
         return .callsLoaded(
           generation: generation, windowStart: query.offset, rows: page.rows, total: page.total,
           counts: try store.counts(), totalIsLowerBound: page.totalIsLowerBound,
-          receiver: try store.receiverPulse(nowMs: Int64(Date().timeIntervalSince1970 * 1000)))
+          receiver: try store.receiverPulse(nowMs: Timestamp.now.millisecondsSince1970))
       case .loadSMS(let query, let generation):
         let (rows, total) = try store.smsNotifications(matching: query)
         return .smsLoaded(generation: generation, windowStart: query.offset, rows: rows, total: total)
@@ -69,7 +69,7 @@ public struct EffectRunner: Sendable {
         return .smsOpened(
           SMSDetailState(notification: notification, diagnosis: diagnosis, rawMessage: Self.pretty(raw)))
       case .loadStatistics:
-        let dayAgo = Int64(Date().timeIntervalSince1970 * 1000) - 24 * 3_600_000
+        let dayAgo = Timestamp.now.millisecondsSince1970 - 24 * 3_600_000
         let report = try store.receiverReport(sinceMs: dayAgo)
         return .statisticsLoaded(try store.failureStatistics(), receiver: report.pushes > 0 ? report : nil)
       case .diagnosePaste(let text):

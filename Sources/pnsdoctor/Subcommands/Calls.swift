@@ -81,7 +81,7 @@ extension PNSDoctorCommand {
       query.code = code.flatMap(CallQuery.CodeFilter.init(text:))
       query.mode = mode.flatMap(CallMode.init(userInput:))
       let times = display.timeDisplay
-      let now = Timestamp(millisecondsSince1970: Int64(Date().timeIntervalSince1970 * 1000))
+      let now = Timestamp.now
       for (name, text) in [("--since", since), ("--until", until)] {
         guard let text else { continue }
         guard let time = times.parseUserTime(text, now: now) else {

@@ -27,7 +27,7 @@ extension PNSDoctorCommand {
     @OptionGroup var display: DisplayOptions
 
     func run() throws {
-      let now = Timestamp(millisecondsSince1970: Int64(Date().timeIntervalSince1970 * 1000))
+      let now = Timestamp.now
       var sinceMs: Int64?
       if let since {
         guard let time = display.timeDisplay.parseUserTime(since, now: now) else {

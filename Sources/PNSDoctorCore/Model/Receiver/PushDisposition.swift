@@ -52,6 +52,12 @@ public enum PushSignatureCheck: Int, Sendable, CaseIterable, Codable {
   /// Whether this is a failure worth a finding (not "verified", not "not checked").
   public var isFailure: Bool { self != .verified && self != .notChecked }
 
+  /// The check with this short name (`name`), as rules and their examples write it.
+  public init?(name: String) {
+    guard let check = Self.allCases.first(where: { $0.name == name }) else { return nil }
+    self = check
+  }
+
   /// A short name, for reports and JSON.
   public var name: String {
     switch self {

@@ -67,7 +67,7 @@ enum SourceRegistry {
     try db.execute(
       sql: "INSERT INTO source (fingerprint, name, first_imported_ms, head_key, head) VALUES (?, ?, ?, ?, ?)",
       arguments: [
-        FNV1a.hexDigest(of: head) + "-" + UUID().uuidString, name, Int64(Date().timeIntervalSince1970 * 1000),
+        FNV1a.hexDigest(of: head) + "-" + UUID().uuidString, name, Timestamp.now.millisecondsSince1970,
         key(of: head), Data(head),
       ])
     return Source(id: db.lastInsertedRowID, lastOffset: -1, lastOrdinal: -1, endSize: nil, endTailHash: nil)
