@@ -40,8 +40,8 @@ enum StatsReceiverLines {
         role: .heading))
     lines.append(
       Line(
-        text: "  " + l.pick("outcome ", "结果 ") + counts(report.byDisposition) + "   " + l.pick("signature ", "签名 ")
-          + counts(report.bySignature),
+        text: "  " + l.pick("outcome ", "结果 ") + ReceiverReport.listing(report.byDisposition) + "   " + l.pick("signature ", "签名 ")
+          + ReceiverReport.listing(report.bySignature),
         role: .normal))
     if report.forwarded > 0 {
       let p50 = report.upstreamP50Ms.map { String(format: "%.1f", $0) } ?? "-"
@@ -70,11 +70,5 @@ enum StatsReceiverLines {
           role: .failure))
     }
     return lines
-  }
-
-  /// `name count` pairs, the largest first.
-  private static func counts(_ counts: [String: Int]) -> String {
-    counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-      .map { "\($0.key) \($0.value)" }.joined(separator: " · ")
   }
 }

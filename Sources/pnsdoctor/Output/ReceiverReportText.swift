@@ -74,9 +74,7 @@ struct ReceiverReportText {
   }
 
   private func line(_ label: String, _ counts: [String: Int]) -> String {
-    let parts = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-      .map { "\($0.key) \($0.value)" }
-    return "  \(label): " + parts.joined(separator: " · ")
+    "  \(label): " + ReceiverReport.listing(counts)
   }
 
   /// What the engineer checks for a failed push.

@@ -53,4 +53,11 @@ public struct ReceiverReport: Sendable, Equatable, Codable {
   public static let failureLimit = 20
 
   public init() {}
+
+  /// One of the report's counts as a line shows it: `name count` pairs, the largest first
+  /// (ties by name), joined by ` · `.
+  public static func listing(_ counts: [String: Int]) -> String {
+    counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+      .map { "\($0.key) \($0.value)" }.joined(separator: " · ")
+  }
 }
